@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    globals: false,
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Two cores here: run files in parallel but keep the pool small so
+    // end-to-end tests that start servers do not starve each other.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
