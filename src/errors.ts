@@ -17,7 +17,6 @@ export const ERROR_CODES = {
   too_deeply_nested: { status: 400, type: 'invalid_request' },
   too_many_messages: { status: 400, type: 'invalid_request' },
   invalid_tool_schema: { status: 400, type: 'invalid_request' },
-  unsupported_media_type: { status: 415, type: 'invalid_request' },
   not_found: { status: 404, type: 'not_found' },
   method_not_allowed: { status: 405, type: 'invalid_request' },
   // Identity and limits

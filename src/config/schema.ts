@@ -166,15 +166,28 @@ export const loggingSchema = z.strictObject({
   level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
+/** Alias names may contain `/` so the built-in `sim/echo` reads like a model id. */
+const aliasName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/, 'must be a model alias (letters, digits, . _ : / -)');
+
+export const builtinsSchema = z.strictObject({
+  /** Register the `sim` provider and the `sim/echo`, `sim/obedient`, `sim/scripted` aliases. */
+  simModels: z.boolean().default(true),
+  /** Register `openai` / `anthropic` providers when OPENAI_API_KEY / ANTHROPIC_API_KEY are set. */
+  envProviders: z.boolean().default(true),
+});
+
 export const configSchema = z.strictObject({
   /** Where the embedded store and other state live. */
   dataDir: z.string().default('./.ringfence'),
+  builtins: builtinsSchema.prefault({}),
   server: serverSchema.prefault({}),
   store: storeSchema.prefault({}),
   audit: auditSchema.prefault({}),
   logging: loggingSchema.prefault({}),
   providers: z.record(name, providerSchema).default({}),
-  models: z.record(name, aliasSchema).default({}),
+  models: z.record(aliasName, aliasSchema).default({}),
   routing: routingSchema.prefault({}),
   suspensions: z.strictObject({ feed: suspensionFeedSchema.optional() }).prefault({}),
 });

@@ -110,7 +110,9 @@ export interface NewGatewayKey {
 
 export interface KeyStore {
   /** Creates a key; the secret is returned once and only its hash is stored. */
-  create(input: NewGatewayKey): Promise<{ readonly record: GatewayKeyRecord; readonly secret: string }>;
+  create(
+    input: NewGatewayKey,
+  ): Promise<{ readonly record: GatewayKeyRecord; readonly secret: string }>;
   /** Looks a presented key up by its SHA-256 hash; revoked keys are not returned. */
   findBySecret(secret: string): GatewayKeyRecord | undefined;
   list(): readonly GatewayKeyRecord[];
@@ -146,8 +148,7 @@ export interface RateLimit {
 }
 
 export type RateDecision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly retryAfterMs: number };
+  { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
 
 export interface RateLimitStore {
   /**

@@ -1,0 +1,148 @@
+/**
+ * The audit records of one request: an intent written and committed before
+ * anything is forwarded, and an outcome written whatever happens. Bodies are
+ * kept as SHA-256 digests; full bodies only when configured, and then
+ * redacted of credentials first.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import type { Dialect, Usage } from '../chat/types.ts';
+import type { AttemptRecord } from '../routing/types.ts';
+import type { AuditRecord } from '../store/types.ts';
+import { maskCredentials } from '../observability/mask-credentials.ts';
+
+export type RequestOutcome =
+  | 'complete'
+  | 'truncated'
+  | 'client_aborted'
+  | 'upstream_error'
+  | 'rejected';
+
+export interface AuditBodies {
+  readonly keep: boolean;
+  readonly maxBytes: number;
+}
+
+/** Mutable per-request facts, filled in as the request moves along its path. */
+export class RequestAudit {
+  readonly requestId: string;
+  readonly dialect: Dialect;
+  readonly path: string;
+  /** `performance.now()` at arrival: latencies are measured on the monotonic clock. */
+  readonly startedAt: number;
+  keyId: string | undefined;
+  alias: string | undefined;
+  stream = false;
+  requestDigest = '';
+  requestBytes = 0;
+  requestBody: string | undefined;
+  messages = 0;
+  tools = 0;
+  target: string | undefined;
+  attempts: readonly AttemptRecord[] = [];
+  usage: Usage | undefined;
+  errorCode: string | undefined;
+  status = 0;
+  ttfbMs: number | undefined;
+  upstreamMs = 0;
+  responseBytes = 0;
+  responseBody: string | undefined;
+  readonly #bodies: AuditBodies;
+  #responseHash: Hash | undefined;
+  #responseDigest: string | undefined;
+  #responseParts: string[] | undefined;
+
+  constructor(requestId: string, dialect: Dialect, path: string, bodies: AuditBodies) {
+    this.requestId = requestId;
+    this.dialect = dialect;
+    this.path = path;
+    this.startedAt = performance.now();
+    this.#bodies = bodies;
+  }
+
+  recordRequestBody(body: Buffer): void {
+    this.requestBytes = body.length;
+    this.requestDigest = createHash('sha256').update(body).digest('hex');
+    if (this.#bodies.keep) this.requestBody = keepBody(body.toString('utf8'), this.#bodies.maxBytes);
+  }
+
+  /** Whole response body at once (non-streaming and error responses). */
+  recordResponseBody(text: string): void {
+    this.responseBytes = Buffer.byteLength(text);
+    this.#responseDigest = createHash('sha256').update(text).digest('hex');
+    if (this.#bodies.keep) this.responseBody = keepBody(text, this.#bodies.maxBytes);
+  }
+
+  /** One piece of a streamed response, hashed incrementally. */
+  recordResponseChunk(text: string): void {
+    this.#responseHash ??= createHash('sha256');
+    this.#responseHash.update(text);
+    this.responseBytes += Buffer.byteLength(text);
+    if (this.#bodies.keep) {
+      this.#responseParts ??= [];
+      if (this.responseBytes <= this.#bodies.maxBytes) this.#responseParts.push(text);
+    }
+  }
+
+  intentRecord(): AuditRecord {
+    return {
+      type: 'request.intent',
+      requestId: this.requestId,
+      ...(this.keyId === undefined ? {} : { keyId: this.keyId }),
+      ...(this.alias === undefined ? {} : { alias: this.alias }),
+      data: {
+        dialect: this.dialect,
+        path: this.path,
+        stream: this.stream,
+        requestDigest: this.requestDigest,
+        requestBytes: this.requestBytes,
+        messages: this.messages,
+        tools: this.tools,
+        ...(this.requestBody === undefined ? {} : { requestBody: this.requestBody }),
+      },
+    };
+  }
+
+  outcomeRecord(outcome: RequestOutcome, finishedAt: number): AuditRecord {
+    if (this.#responseHash !== undefined) {
+      this.#responseDigest = this.#responseHash.digest('hex');
+      this.#responseHash = undefined;
+      if (this.#responseParts !== undefined) {
+        this.responseBody = keepBody(this.#responseParts.join(''), this.#bodies.maxBytes);
+      }
+    }
+    const totalMs = round(finishedAt - this.startedAt);
+    const upstreamMs = round(this.upstreamMs);
+    return {
+      type: 'request.outcome',
+      requestId: this.requestId,
+      ...(this.keyId === undefined ? {} : { keyId: this.keyId }),
+      ...(this.alias === undefined ? {} : { alias: this.alias }),
+      outcome,
+      data: {
+        status: this.status,
+        ...(this.errorCode === undefined ? {} : { errorCode: this.errorCode }),
+        ...(this.target === undefined ? {} : { target: this.target }),
+        attempts: this.attempts,
+        latency: {
+          totalMs,
+          upstreamMs,
+          overheadMs: round(Math.max(0, totalMs - upstreamMs)),
+          ...(this.ttfbMs === undefined ? {} : { ttfbMs: round(this.ttfbMs) }),
+        },
+        ...(this.usage === undefined ? {} : { usage: this.usage }),
+        ...(this.#responseDigest === undefined ? {} : { responseDigest: this.#responseDigest }),
+        responseBytes: this.responseBytes,
+        ...(this.responseBody === undefined ? {} : { responseBody: this.responseBody }),
+      },
+    };
+  }
+}
+
+function keepBody(text: string, maxBytes: number): string {
+  const capped = text.length > maxBytes ? `${text.slice(0, maxBytes)}…[truncated]` : text;
+  return maskCredentials(capped);
+}
+
+function round(milliseconds: number): number {
+  return Math.round(milliseconds * 1000) / 1000;
+}

@@ -1,0 +1,98 @@
+/**
+ * Method + path → route. A handful of fixed paths, so a switch beats a
+ * router library; the query string is ignored for matching.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GatewayError, toGatewayError } from '../errors.ts';
+import { dialectOf } from './dialect-of.ts';
+import { sendError } from './respond.ts';
+
+export type Route = (request: IncomingMessage, response: ServerResponse) => unknown;
+
+export interface Routes {
+  readonly chatCompletions: Route;
+  readonly messages: Route;
+  readonly models: Route;
+  readonly admin: Route;
+  readonly health: Route;
+  readonly ready: Route;
+  readonly metrics: Route;
+}
+
+export function createDispatcher(
+  routes: Routes,
+  onUnhandled: (error: unknown) => void,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    const url = request.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
+    const method = request.method ?? 'GET';
+    let route: Route | undefined;
+    let allowed: string | undefined;
+    switch (path) {
+      case '/v1/chat/completions':
+      case '/chat/completions':
+        allowed = 'POST';
+        route = routes.chatCompletions;
+        break;
+      case '/v1/messages':
+        allowed = 'POST';
+        route = routes.messages;
+        break;
+      case '/v1/models':
+      case '/models':
+        allowed = 'GET';
+        route = routes.models;
+        break;
+      case '/healthz':
+        allowed = 'GET';
+        route = routes.health;
+        break;
+      case '/readyz':
+        allowed = 'GET';
+        route = routes.ready;
+        break;
+      case '/metrics':
+        allowed = 'GET';
+        route = routes.metrics;
+        break;
+      default:
+        if (path.startsWith('/admin/v1/')) {
+          allowed = method;
+          route = routes.admin;
+        }
+    }
+    if (route === undefined) {
+      sendError(response, dialectOf(request.headers), new GatewayError('not_found', 'No such endpoint.'));
+      request.resume();
+      return;
+    }
+    if (method !== allowed && !(method === 'HEAD' && allowed === 'GET')) {
+      sendError(
+        response,
+        dialectOf(request.headers),
+        new GatewayError('method_not_allowed', `Use ${allowed} for this endpoint.`),
+        { allow: allowed ?? 'GET' },
+      );
+      request.resume();
+      return;
+    }
+    // Routes answer their own errors; anything escaping is a bug, answered
+    // with a bare internal error so the client is never left hanging.
+    const fail = (error: unknown): void => {
+      onUnhandled(error);
+      if (!response.headersSent) {
+        sendError(response, dialectOf(request.headers), toGatewayError(new Error('unhandled')));
+      } else {
+        response.destroy();
+      }
+    };
+    try {
+      const result = route(request, response);
+      if (result instanceof Promise) result.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Classifies log field names. Names are compared after lower-casing and
+ * dropping everything but letters and digits, so `x-api-key`, `X_API_KEY`
+ * and `xApiKey` are the same name.
+ */
+
+/**
+ * - `secret`: the value is a credential whatever it looks like.
+ * - `key`: a `key`-like name (`key`, `cacheKey`): masked when the value looks like a credential.
+ * - `content`: prompts, bodies and completions, which are never logged.
+ * - `plain`: an ordinary field (its string values are still masked).
+ */
+export type FieldClass = 'secret' | 'key' | 'content' | 'plain';
+
+const SECRET_NAMES: ReadonlySet<string> = new Set([
+  'auth',
+  'pwd',
+  'sig',
+  'signature',
+  'sessionid',
+  'sid',
+  'otp',
+]);
+
+/** Substrings that make any name secret, e.g. `clientSecret`, `xApiKey`, `setCookie`. */
+const SECRET_PARTS: readonly string[] = [
+  'password',
+  'passwd',
+  'passphrase',
+  'secret',
+  'apikey',
+  'authorization',
+  'cookie',
+  'credential',
+  'privatekey',
+  'accesskey',
+  'signingkey',
+  'encryptionkey',
+  'sessionkey',
+];
+
+const CONTENT_NAMES: ReadonlySet<string> = new Set([
+  'body',
+  'rawbody',
+  'requestbody',
+  'responsebody',
+  'payload',
+  'prompt',
+  'prompts',
+  'messages',
+  'content',
+  'contents',
+  'completion',
+  'completions',
+  'choices',
+  'text',
+  'input',
+  'output',
+  'instructions',
+  'system',
+  'arguments',
+]);
+
+/** Longest name classified; longer names are cut first (names are not user data, but bound the work). */
+const MAX_NAME_LENGTH = 128;
+
+export function classifyField(name: string): FieldClass {
+  const normalized = normalizeFieldName(name);
+  if (CONTENT_NAMES.has(normalized)) return 'content';
+  if (SECRET_NAMES.has(normalized)) return 'secret';
+  // `token`, `adminToken`, `x-auth-token`; but not `tokens` or `maxTokens`, which are counts.
+  if (normalized.endsWith('token')) return 'secret';
+  for (const part of SECRET_PARTS) {
+    if (normalized.includes(part)) return 'secret';
+  }
+  if (normalized.endsWith('key')) return 'key';
+  return 'plain';
+}
+
+function normalizeFieldName(name: string): string {
+  const bounded = name.length > MAX_NAME_LENGTH ? name.slice(0, MAX_NAME_LENGTH) : name;
+  return bounded.toLowerCase().replace(/[^a-z0-9]/g, '');
+}

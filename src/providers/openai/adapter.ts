@@ -1,0 +1,64 @@
+/**
+ * The OpenAI Chat Completions provider (`kind: openai`, also any
+ * OpenAI-compatible server) and Azure OpenAI (`kind: azure-openai`), which
+ * speaks the same wire format at a per-deployment URL with an `api-key`
+ * header (Azure OpenAI REST reference, "Chat completions").
+ */
+import type { ProviderAdapter, Target, UpstreamRequest } from '../types.ts';
+import { buildOpenAiBody } from './build-request.ts';
+import { classifyOpenAiError } from './classify-error.ts';
+import { parseOpenAiResponse } from './parse-response.ts';
+import { parseOpenAiStream } from './parse-stream.ts';
+
+/** The GA Azure OpenAI API version, used when the provider config names none. */
+export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
+
+export const openAiAdapter: ProviderAdapter = Object.freeze({
+  kind: 'openai',
+  dialect: 'openai',
+  buildRequest(call, target): UpstreamRequest {
+    const headers = baseHeaders(target);
+    const apiKey = target.provider.apiKey;
+    if (apiKey !== undefined) headers.authorization = `Bearer ${apiKey.reveal()}`;
+    if (target.provider.organization !== undefined) {
+      headers['openai-organization'] = target.provider.organization;
+    }
+    return {
+      url: `${target.provider.baseUrl}/chat/completions`,
+      headers,
+      body: JSON.stringify(buildOpenAiBody(call, target, { includeModel: true })),
+    };
+  },
+  parseResponse: parseOpenAiResponse,
+  parseStream: parseOpenAiStream,
+  classifyError: classifyOpenAiError,
+} satisfies ProviderAdapter);
+
+export const azureOpenAiAdapter: ProviderAdapter = Object.freeze({
+  kind: 'azure-openai',
+  dialect: 'openai',
+  buildRequest(call, target): UpstreamRequest {
+    const headers = baseHeaders(target);
+    const apiKey = target.provider.apiKey;
+    if (apiKey !== undefined) headers['api-key'] = apiKey.reveal();
+    const deployment = encodeURIComponent(target.model);
+    const version = encodeURIComponent(target.provider.apiVersion ?? DEFAULT_AZURE_API_VERSION);
+    return {
+      url: `${target.provider.baseUrl}/openai/deployments/${deployment}/chat/completions?api-version=${version}`,
+      headers,
+      body: JSON.stringify(buildOpenAiBody(call, target, { includeModel: false })),
+    };
+  },
+  parseResponse: parseOpenAiResponse,
+  parseStream: parseOpenAiStream,
+  classifyError: classifyOpenAiError,
+} satisfies ProviderAdapter);
+
+/** Provider extra headers (names lower-cased so ours replace theirs), then the content type. */
+function baseHeaders(target: Target): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const extra = target.provider.headers;
+  for (const name in extra) headers[name.toLowerCase()] = extra[name] as string;
+  headers['content-type'] = 'application/json';
+  return headers;
+}

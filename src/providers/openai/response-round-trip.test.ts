@@ -1,0 +1,102 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import type {
+  ChatCall,
+  ChatResult,
+  FinishReason,
+  TextPart,
+  ToolCallPart,
+  Usage,
+} from '../../chat/types.ts';
+import { encodeOpenAiResponse } from '../../dialects/openai/encode-response.ts';
+import { openAiAdapter } from './adapter.ts';
+
+const call: ChatCall = {
+  dialect: 'anthropic',
+  model: 'alias',
+  messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
+  tools: [],
+  stop: [],
+  stream: false,
+  includeUsage: false,
+  passthrough: {},
+};
+
+const text = fc.string({
+  unit: fc.constantFrom('a', 'Z', ' ', '\n', '"', '\\', 'é', '中', '😀', '\u2028'),
+});
+const count = fc.nat({ max: 1_000_000 });
+
+const usage: fc.Arbitrary<Usage> = fc.record(
+  {
+    inputTokens: count,
+    outputTokens: count,
+    cacheReadTokens: count,
+    cacheWriteTokens: count,
+  },
+  { requiredKeys: ['inputTokens', 'outputTokens'] },
+);
+
+const part: fc.Arbitrary<TextPart | ToolCallPart> = fc.oneof(
+  fc.record({ type: fc.constant('text' as const), text }),
+  fc.record({
+    type: fc.constant('tool-call' as const),
+    id: fc.string({ minLength: 1, maxLength: 40 }),
+    name: fc.stringMatching(/^[a-zA-Z0-9_-]{1,64}$/),
+    arguments: text,
+  }),
+);
+
+const result: fc.Arbitrary<ChatResult> = fc.record({
+  id: fc.string({ maxLength: 40 }),
+  model: fc.string({ maxLength: 40 }),
+  content: fc.array(part, { maxLength: 6 }),
+  finishReason: fc.constantFrom<FinishReason>(
+    'stop',
+    'length',
+    'tool-calls',
+    'stop-sequence',
+    'content-filter',
+    'other',
+  ),
+  usage,
+});
+
+/** What survives OpenAI's format: text joined before tool calls, its finish reasons, its usage fields. */
+function representable(value: ChatResult): ChatResult {
+  const joined = value.content
+    .flatMap((item) => (item.type === 'text' ? [item.text] : []))
+    .join('');
+  const calls = value.content.filter((item) => item.type === 'tool-call');
+  const finishReason =
+    value.finishReason === 'stop-sequence' || value.finishReason === 'other'
+      ? 'stop'
+      : value.finishReason;
+  const expectedUsage: { -readonly [K in keyof Usage]: Usage[K] } = {
+    inputTokens: value.usage.inputTokens,
+    outputTokens: value.usage.outputTokens,
+  };
+  if ((value.usage.cacheReadTokens ?? 0) > 0)
+    expectedUsage.cacheReadTokens = value.usage.cacheReadTokens;
+  if ((value.usage.cacheWriteTokens ?? 0) > 0)
+    expectedUsage.cacheWriteTokens = value.usage.cacheWriteTokens;
+  return {
+    id: value.id,
+    model: value.model === '' ? call.model : value.model,
+    content: [...(joined === '' ? [] : [{ type: 'text' as const, text: joined }]), ...calls],
+    finishReason,
+    usage: expectedUsage,
+  };
+}
+
+describe('OpenAI response round trip', () => {
+  it('parseResponse(encodeOpenAiResponse(result)) gives back every representable field', () => {
+    fc.assert(
+      fc.property(result, (value) => {
+        const wire = JSON.parse(JSON.stringify(encodeOpenAiResponse(value, call))) as unknown;
+        expect(openAiAdapter.parseResponse(wire)).toEqual(representable(value));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
