@@ -17,6 +17,7 @@ import { startHttpServer, type HttpServer } from './http/server.ts';
 import type { Logger } from './observability/logger.ts';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/gateway-metrics.ts';
 import { requestMetricsHooks } from './gateway/request-metrics.ts';
+import { createWorkerMetrics, processEndpoint } from './observability/cluster-metrics.ts';
 import { createHttpBackend } from './providers/http-backend.ts';
 import { anthropicAdapter } from './providers/anthropic/anthropic-adapter.ts';
 import { azureOpenAiAdapter, openAiAdapter } from './providers/openai/adapter.ts';
@@ -36,8 +37,8 @@ export interface GatewayOptions {
   readonly logger: Logger;
   /** Override the listening port (tests use 0). */
   readonly port?: number;
-  /** Serve `/metrics` for the whole cluster (set in cluster workers). */
-  readonly clusterMetrics?: () => Promise<string>;
+  /** Running as a cluster worker: `/metrics` asks the primary for the merged view. */
+  readonly clusterWorker?: boolean;
 }
 
 export interface Gateway {
@@ -62,6 +63,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     synchronous: options.config.store.synchronous,
   });
   const metrics = createGatewayMetrics();
+  const endpoint = options.clusterWorker === true ? processEndpoint() : undefined;
+  const workerMetrics =
+    endpoint === undefined ? undefined : createWorkerMetrics({ registry: metrics.registry, endpoint });
   const upstream = createUpstreamClient();
   const backends = createBackends(upstream);
 
@@ -97,7 +101,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       admin: createAdminRoute(context),
       health: createHealthRoute(),
       ready: createReadyRoute(context, { draining: () => draining, feed: () => feed?.status() }),
-      metrics: createMetricsRoute(metrics, suspensionMatcher, options.clusterMetrics),
+      metrics: createMetricsRoute(
+        metrics,
+        () => metrics.suspensionsActive.set(suspensionMatcher().size),
+        workerMetrics === undefined ? undefined : () => workerMetrics.requestClusterMetrics(2_000),
+      ),
     },
     (error) => logger.error('unhandled error in a route', { error: error instanceof Error ? error : new Error('non-error thrown') }),
   );
@@ -137,6 +145,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await server.close(runtime.config.server.shutdownGraceMs);
       await upstream.close();
       await store.close();
+      workerMetrics?.close();
     },
   };
 }

@@ -12,7 +12,7 @@ import { startGateway, storePath, type Gateway } from './app.ts';
 import { ConfigError, loadConfig, type Environment } from './config/load.ts';
 import type { Config } from './config/schema.ts';
 import type { Logger } from './observability/logger.ts';
-import { requestClusterMetrics, serveClusterMetrics } from './observability/cluster-metrics.ts';
+import { serveClusterMetrics } from './observability/cluster-metrics.ts';
 import { openSqliteStore } from './store/sqlite/open-sqlite-store.ts';
 import { startupBanner } from './startup-banner.ts';
 
@@ -82,7 +82,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     config,
     environment: options.environment,
     logger: options.logger,
-    clusterMetrics: () => requestClusterMetrics(2_000),
+    clusterWorker: true,
   });
   handleSignals(gateway, options, loaded.file);
 }

@@ -13,9 +13,7 @@ describe('canonicalJson', () => {
   it('orders keys by UTF-16 code units as RFC 8785 requires', () => {
     // RFC 8785 §3.2.3 example ordering: "\r" < "1" < "\u0080" < "ö" < "€" < "😀" < "\ufb33".
     const value = { '\ufb33': 0, '😀': 0, '€': 0, ö: 0, '\u0080': 0, '1': 0, '\r': 0 };
-    expect(canonicalJson(value)).toBe(
-      '{"\\r":0,"1":0,"\u0080":0,"ö":0,"€":0,"😀":0,"\ufb33":0}',
-    );
+    expect(canonicalJson(value)).toBe('{"\\r":0,"1":0,"\u0080":0,"ö":0,"€":0,"😀":0,"\ufb33":0}');
   });
 
   it('writes numbers in the ECMAScript shortest form', () => {

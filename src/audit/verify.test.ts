@@ -194,9 +194,9 @@ describe('verifyAuditChain', () => {
       'edited@4',
     ]);
     const beyond = { seq: 9, hash: 'a'.repeat(64) };
-    expect(kinds(verifyAuditChain(original, headOf(original), { checkpoints: [beyond] }))).toEqual(
-      ['truncated@9'],
-    );
+    expect(kinds(verifyAuditChain(original, headOf(original), { checkpoints: [beyond] }))).toEqual([
+      'truncated@9',
+    ]);
   });
 
   it('reads rows from any iterable, one at a time', () => {

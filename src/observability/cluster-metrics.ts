@@ -118,7 +118,9 @@ export function createWorkerMetrics(options: {
         }, timeoutMs);
         timer.unref();
         pending.set(id, settle);
-        if (!trySend(endpoint, { ringfence: METRICS_CHANNEL, op: 'request', id, timeoutMs })) {
+        // The primary refuses waits over 10 minutes; it only uses the value to stop in time.
+        const request = { timeoutMs: Math.min(timeoutMs, 600_000), id };
+        if (!trySend(endpoint, { ringfence: METRICS_CHANNEL, op: 'request', ...request })) {
           settle(localText());
         }
       });

@@ -64,7 +64,22 @@ const CONTENT_NAMES: ReadonlySet<string> = new Set([
 /** Longest name classified; longer names are cut first (names are not user data, but bound the work). */
 const MAX_NAME_LENGTH = 128;
 
+/**
+ * Log lines reuse a handful of field names, so classifications are cached;
+ * the cache stops growing at its cap (names from data cannot grow it without bound).
+ */
+const classified = new Map<string, FieldClass>();
+const MAX_CACHED_NAMES = 1_024;
+
 export function classifyField(name: string): FieldClass {
+  const cached = classified.get(name);
+  if (cached !== undefined) return cached;
+  const fieldClass = classifyUncached(name);
+  if (classified.size < MAX_CACHED_NAMES) classified.set(name, fieldClass);
+  return fieldClass;
+}
+
+function classifyUncached(name: string): FieldClass {
   const normalized = normalizeFieldName(name);
   if (CONTENT_NAMES.has(normalized)) return 'content';
   if (SECRET_NAMES.has(normalized)) return 'secret';

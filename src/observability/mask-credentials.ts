@@ -71,8 +71,17 @@ const MASK_RULES: readonly MaskRule[] = [
  */
 const LONG_TOKEN = /[A-Za-z0-9_-]{32,4096}|(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g;
 
+/**
+ * A cheap test every rule above needs to pass: the separator, scheme,
+ * prefix or long run each pattern starts from. Most log strings (ids,
+ * names, codes) fail it, and then skip the dozen full patterns.
+ */
+const MAY_HOLD_CREDENTIAL =
+  /[:=]|-----|bearer|basic|\b(?:rf_|sk-|[sprk]k_|aiza|gh[pousr]_|github_pat_|xox|eyj|akia|asia|agpa|aida|aroa|anpa|anva|aipa)|[A-Za-z0-9_+/-]{32}/i;
+
 /** Replaces credential-looking substrings of `text` with {@link MASK}. */
 export function maskCredentials(text: string): string {
+  if (!MAY_HOLD_CREDENTIAL.test(text)) return text;
   let masked = text;
   for (const rule of MASK_RULES) {
     masked = masked.replace(rule.pattern, rule.replacement);

@@ -155,3 +155,17 @@ describe('redact', () => {
     );
   });
 });
+
+describe('redactFields on hostile input', () => {
+  it('keeps the line when the fields object itself cannot be read', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no');
+        },
+      },
+    );
+    expect(redactFields(hostile)).toEqual({ fields: '[unreadable]' });
+  });
+});

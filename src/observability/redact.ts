@@ -67,7 +67,12 @@ export function redactFields(
   limits: RedactionLimits = DEFAULT_REDACTION_LIMITS,
 ): Record<string, JsonValue> {
   const walk: Walk = { limits, ancestors: [], nodes: 0 };
-  return redactObject(fields, walk, 0);
+  try {
+    return redactObject(fields, walk, 0);
+  } catch {
+    // A throwing proxy or getter at the top level: keep the line, lose the fields.
+    return { fields: '[unreadable]' };
+  }
 }
 
 function redactValue(value: unknown, walk: Walk, depth: number): JsonValue | undefined {

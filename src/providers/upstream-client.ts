@@ -13,6 +13,7 @@
  * Every failure leaves as a GatewayError with a caller-safe message; the raw
  * error stays in `cause`.
  */
+import type { Readable } from 'node:stream';
 import { Pool } from 'undici';
 import { GatewayError } from '../errors.ts';
 
@@ -168,17 +169,21 @@ export function createUpstreamClient(options: UpstreamClientOptions = {}): Upstr
 
 /** The undici body stream, read with size bounds and errors mapped. */
 class ReadableUpstreamBody implements UpstreamBody {
-  readonly #stream: AsyncIterable<Uint8Array> & { destroy(): unknown };
+  readonly #stream: Readable;
   readonly #signal: AbortSignal;
 
-  constructor(stream: AsyncIterable<Uint8Array> & { destroy(): unknown }, signal: AbortSignal) {
+  constructor(stream: Readable, signal: AbortSignal) {
     this.#stream = stream;
     this.#signal = signal;
+    // Errors reach the reader through iteration; without a listener, a body
+    // destroyed before anyone read it (`discard()`) would emit an 'error'
+    // event nobody handles, which crashes the process.
+    stream.on('error', ignore);
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array, void, undefined> {
     try {
-      for await (const chunk of this.#stream) yield chunk;
+      for await (const chunk of this.#stream) yield chunk as Uint8Array;
     } catch (error) {
       throw toUpstreamError(error, this.#signal, 'body');
     } finally {
@@ -272,6 +277,10 @@ export function toUpstreamError(
         retryable: true,
       });
   }
+}
+
+function ignore(): void {
+  // See ReadableUpstreamBody's constructor.
 }
 
 /** The Node/undici error code (`ECONNRESET`, `UND_ERR_SOCKET`, …), or `''`. */

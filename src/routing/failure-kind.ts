@@ -14,7 +14,6 @@ const CALLER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'body_too_large',
   'too_deeply_nested',
   'too_many_messages',
-  'unsupported_media_type',
 ]);
 
 /**

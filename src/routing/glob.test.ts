@@ -2,25 +2,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileGlob, globMatch } from './glob.ts';
 
-/** Reference semantics: textbook dynamic programming over (pattern, subject) prefixes. */
+/**
+ * Reference semantics: textbook dynamic programming over pattern and subject
+ * prefixes (`row[s]`: does the pattern so far match the first `s` characters).
+ */
 function referenceMatch(pattern: string, subject: string): boolean {
-  const rows = pattern.length + 1;
-  const columns = subject.length + 1;
-  const table: boolean[][] = Array.from({ length: rows }, () =>
-    new Array<boolean>(columns).fill(false),
-  );
-  table[0]![0] = true;
-  for (let p = 1; p < rows; p++) {
-    const char = pattern[p - 1];
-    for (let s = 0; s < columns; s++) {
+  let row: boolean[] = Array.from({ length: subject.length + 1 }, (_, s) => s === 0);
+  for (const char of pattern) {
+    const next: boolean[] = new Array<boolean>(subject.length + 1).fill(false);
+    for (let s = 0; s <= subject.length; s++) {
       if (char === '*') {
-        table[p]![s] = table[p - 1]![s]! || (s > 0 && table[p]![s - 1]!);
+        next[s] = row[s] === true || (s > 0 && next[s - 1] === true);
       } else if (s > 0 && (char === '?' || char === subject[s - 1])) {
-        table[p]![s] = table[p - 1]![s - 1]!;
+        next[s] = row[s - 1] === true;
       }
     }
+    row = next;
   }
-  return table[pattern.length]![subject.length]!;
+  return row[subject.length] === true;
 }
 
 const alphabet = fc.constantFrom('a', 'b', '/', '-');

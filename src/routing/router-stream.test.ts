@@ -5,7 +5,7 @@ import { GatewayError } from '../errors.ts';
 import type { AttemptContext, ModelBackend, Target } from '../providers/types.ts';
 import { createRouter } from './router.ts';
 import { NO_SUSPENSIONS } from './suspension-matcher.ts';
-import type { RouteOutcome, StreamSuccess } from './types.ts';
+import type { RouteOutcome, RouteSuccess, StreamSuccess } from './types.ts';
 
 const CALL: ChatCall = {
   dialect: 'anthropic',
@@ -105,7 +105,7 @@ function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
 
 function setup(): {
   readonly backend: StreamingBackend;
-  stream(targets: readonly Target[]): Promise<RouteOutcome<StreamSuccess>>;
+  readonly stream: (targets: readonly Target[]) => Promise<RouteOutcome<StreamSuccess>>;
 } {
   const backend = new StreamingBackend();
   const router = createRouter({
@@ -127,7 +127,7 @@ function setup(): {
   };
 }
 
-function expectOk(outcome: RouteOutcome<StreamSuccess>): StreamSuccess {
+function expectOk(outcome: RouteOutcome<StreamSuccess>): RouteSuccess<StreamSuccess> {
   if (outcome.kind !== 'ok') throw new Error(`expected a stream, got ${outcome.kind}`);
   return outcome;
 }

@@ -171,7 +171,11 @@ export function createSuspensionFeed(options: SuspensionFeedOptions): Suspension
 
   function settle(next: FeedStatus): FeedStatus {
     status = next;
-    options.onResult?.(next.healthy, next);
+    try {
+      options.onResult?.(next.healthy, next);
+    } catch {
+      // A broken observer must not stop polling (the timer chain runs through here).
+    }
     return next;
   }
 

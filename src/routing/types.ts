@@ -95,8 +95,14 @@ export interface StreamSuccess {
  * error is returned because nobody is there to receive one; the caller
  * records the outcome `client_aborted`.
  */
+/** A served request: the success fields plus every attempt made. */
+export type RouteSuccess<Success> = Success & {
+  readonly kind: 'ok';
+  readonly attempts: readonly AttemptRecord[];
+};
+
 export type RouteOutcome<Success> =
-  | (Success & { readonly kind: 'ok'; readonly attempts: readonly AttemptRecord[] })
+  | RouteSuccess<Success>
   | {
       readonly kind: 'failed';
       readonly error: GatewayError;

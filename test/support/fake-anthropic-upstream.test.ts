@@ -49,14 +49,19 @@ async function streamParts(body: Record<string, unknown>): Promise<StreamOutcome
   if (response.body === null) throw new Error('no body');
   const parts: ChatStreamPart[] = [];
   try {
-    for await (const part of anthropicAdapter.parseStream(parseSse(response.body))) parts.push(part);
+    for await (const part of anthropicAdapter.parseStream(parseSse(response.body)))
+      parts.push(part);
   } catch (error) {
     return { parts, error };
   }
   return { parts, error: undefined };
 }
 
-const hello = { model: MODEL, max_tokens: 64, messages: [{ role: 'user', content: 'hello' }] };
+const hello = {
+  model: MODEL,
+  max_tokens: 64,
+  messages: [{ role: 'user' as const, content: 'hello' }],
+};
 
 describe('fake Anthropic upstream with the official SDK', () => {
   it('answers a non-streaming request with an echo Message the SDK parses', async () => {
@@ -82,7 +87,12 @@ describe('fake Anthropic upstream with the official SDK', () => {
   });
 
   it('streams an answer that the SDK accumulates into the same final message', async () => {
-    upstream.enqueue({ kind: 'reply', text: 'one two three four', chunks: 4, usage: { input: 12, output: 7 } });
+    upstream.enqueue({
+      kind: 'reply',
+      text: 'one two three four',
+      chunks: 4,
+      usage: { input: 12, output: 7 },
+    });
     const events: string[] = [];
     const stream = client.messages.stream(hello);
     stream.on('streamEvent', (event) => events.push(event.type));
@@ -212,7 +222,8 @@ describe('fake Anthropic upstream stream faults', () => {
     const decoder = new TextDecoder();
     try {
       if (response.body !== null) {
-        for await (const chunk of response.body) chunks.push(decoder.decode(chunk, { stream: true }));
+        for await (const chunk of response.body)
+          chunks.push(decoder.decode(chunk as Uint8Array, { stream: true }));
       }
     } catch {
       // The socket is destroyed on purpose.
@@ -238,7 +249,10 @@ describe('fake Anthropic upstream stream faults', () => {
   it('sends raw SSE chunks verbatim', async () => {
     upstream.enqueue({
       kind: 'raw-sse',
-      chunks: ['event: message_start\ndata: {"type":"message_start","message":{"id":"m","model":"x","usage":{"input_tokens":1,"output_tokens":0}}}\n\n', 'event: message_stop\ndata: {"type":"message_stop"}\n\n'],
+      chunks: [
+        'event: message_start\ndata: {"type":"message_start","message":{"id":"m","model":"x","usage":{"input_tokens":1,"output_tokens":0}}}\n\n',
+        'event: message_stop\ndata: {"type":"message_stop"}\n\n',
+      ],
     });
     const outcome = await streamParts(hello);
     expect(outcome.error).toBeUndefined();

@@ -27,32 +27,19 @@ type ReplyBehaviour = Extract<FakeBehaviour, { kind: 'reply' }>;
 
 const MODELS = ['claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-opus-5-5'];
 
-/** Default `error.type` per status (https://docs.anthropic.com/en/api/errors). */
-const ERROR_TYPES: Readonly<Record<number, string>> = {
-  400: 'invalid_request_error',
-  401: 'authentication_error',
-  402: 'billing_error',
-  403: 'permission_error',
-  404: 'not_found_error',
-  413: 'request_too_large',
-  429: 'rate_limit_error',
-  500: 'api_error',
-  503: 'overloaded_error',
-  504: 'timeout_error',
-  529: 'overloaded_error',
-};
-
-const ERROR_MESSAGES: Readonly<Record<string, string>> = {
-  invalid_request_error: 'Invalid request.',
-  authentication_error: 'invalid x-api-key',
-  billing_error: 'Your credit balance is too low to access the Anthropic API.',
-  permission_error: 'Your API key does not have permission to use the specified resource.',
-  not_found_error: 'Not found.',
-  request_too_large: 'Request exceeds the maximum allowed number of bytes.',
-  rate_limit_error: 'Number of request tokens has exceeded your per-minute rate limit.',
-  api_error: 'Internal server error',
-  timeout_error: 'Request timed out.',
-  overloaded_error: 'Overloaded',
+/** Default error type and message per status (https://docs.anthropic.com/en/api/errors). */
+const DEFAULT_ERRORS: Readonly<Record<number, readonly [type: string, message: string]>> = {
+  400: ['invalid_request_error', 'Invalid request.'],
+  401: ['authentication_error', 'invalid x-api-key'],
+  402: ['billing_error', 'Your credit balance is too low to access the Anthropic API.'],
+  403: ['permission_error', 'Your API key does not have permission to use the specified resource.'],
+  404: ['not_found_error', 'Not found.'],
+  413: ['request_too_large', 'Request exceeds the maximum allowed number of bytes.'],
+  429: ['rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit.'],
+  500: ['api_error', 'Internal server error'],
+  503: ['overloaded_error', 'Overloaded'],
+  504: ['timeout_error', 'Request timed out.'],
+  529: ['overloaded_error', 'Overloaded'],
 };
 
 export async function startFakeAnthropicUpstream(): Promise<FakeUpstream> {
@@ -102,21 +89,15 @@ export async function startFakeAnthropicUpstream(): Promise<FakeUpstream> {
       return;
     }
     if (request.method !== 'POST' || path !== '/v1/messages') {
-      sendError(response, 404, 'not_found_error', 'Not found', {}, nextId('req'));
+      sendError(response, 404, { type: 'not_found_error', message: 'Not found' }, nextId('req'));
       return;
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      sendError(
-        response,
-        400,
-        'invalid_request_error',
-        'There was an issue with the format of your request.',
-        {},
-        nextId('req'),
-      );
+    if (!isRecord(body)) {
+      const message = 'There was an issue with the format of your request.';
+      sendError(response, 400, { type: 'invalid_request_error', message }, nextId('req'));
       return;
     }
-    const fields = body as Readonly<Record<string, unknown>>;
+    const fields = body;
     const model = typeof fields.model === 'string' ? fields.model : (MODELS[0] ?? '');
     const stream = fields.stream === true;
     const behaviour: FakeBehaviour = queue.shift() ?? { kind: 'reply' };
@@ -133,17 +114,20 @@ export async function startFakeAnthropicUpstream(): Promise<FakeUpstream> {
         return;
       }
       case 'status': {
-        const type =
-          behaviour.errorType ??
-          ERROR_TYPES[behaviour.status] ??
-          (behaviour.status >= 500 ? 'api_error' : 'invalid_request_error');
-        const message = behaviour.message ?? ERROR_MESSAGES[type] ?? 'Error';
-        sendError(response, behaviour.status, type, message, behaviour.headers ?? {}, requestId);
+        const fallback = behaviour.status >= 500 ? 'api_error' : 'invalid_request_error';
+        const [type, message] = DEFAULT_ERRORS[behaviour.status] ?? [fallback, 'Error.'];
+        const error = { type: behaviour.errorType ?? type, message: behaviour.message ?? message };
+        sendError(response, behaviour.status, error, requestId, behaviour.headers);
         return;
       }
       case 'model-suspended':
         // What the API answers for a retired or unknown model.
-        sendError(response, 404, 'not_found_error', `model: ${model}`, {}, requestId);
+        sendError(
+          response,
+          404,
+          { type: 'not_found_error', message: `model: ${model}` },
+          requestId,
+        );
         return;
       case 'reset':
         request.socket.destroy();
@@ -247,74 +231,42 @@ function replyEvents(
   const message = replyMessage(behaviour, fields, model, nextId);
   const content = message.content as readonly Record<string, unknown>[];
   const usage = message.usage as { input_tokens: number; output_tokens: number };
-  const events: string[] = [
-    event('message_start', {
-      type: 'message_start',
-      message: {
-        ...message,
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: wireUsage(usage.input_tokens, 1),
-      },
-    }),
+  const start = { ...message, content: [], stop_reason: null, stop_sequence: null };
+  // The API reports one output token at the start (docs example).
+  const events = [
+    event('message_start', { message: { ...start, usage: wireUsage(usage.input_tokens, 1) } }),
   ];
-  if (content.length === 0) events.push(event('ping', { type: 'ping' }));
+  if (content.length === 0) events.push(event('ping'));
   const pieces = Math.max(1, behaviour.chunks ?? 3);
   content.forEach((block, index) => {
-    if (block.type === 'text') {
-      events.push(
-        event('content_block_start', {
-          type: 'content_block_start',
-          index,
-          content_block: { type: 'text', text: '' },
-        }),
-      );
-      if (index === 0) events.push(event('ping', { type: 'ping' }));
-      for (const piece of split(String(block.text), pieces)) {
-        events.push(
-          event('content_block_delta', {
-            type: 'content_block_delta',
-            index,
-            delta: { type: 'text_delta', text: piece },
-          }),
-        );
-      }
-    } else {
-      events.push(
-        event('content_block_start', {
-          type: 'content_block_start',
-          index,
-          content_block: { ...block, input: {} },
-        }),
-      );
-      if (index === 0) events.push(event('ping', { type: 'ping' }));
-      const json = JSON.stringify(block.input);
-      for (const piece of ['', ...split(json, 2)]) {
-        events.push(
-          event('content_block_delta', {
-            type: 'content_block_delta',
-            index,
-            delta: { type: 'input_json_delta', partial_json: piece },
-          }),
-        );
-      }
-    }
-    events.push(event('content_block_stop', { type: 'content_block_stop', index }));
+    const isText = block.type === 'text';
+    const contentBlock = isText ? { type: 'text', text: '' } : { ...block, input: {} };
+    events.push(event('content_block_start', { index, content_block: contentBlock }));
+    // As in the docs example, ping follows the first content_block_start.
+    if (index === 0) events.push(event('ping'));
+    // Tool input streams as JSON text, opened by an empty partial_json as the API does.
+    const deltas = isText
+      ? split(String(block.text), pieces).map((text) => ({ type: 'text_delta', text }))
+      : ['', ...split(JSON.stringify(block.input), 2)].map((partial) => ({
+          type: 'input_json_delta',
+          partial_json: partial,
+        }));
+    for (const delta of deltas) events.push(event('content_block_delta', { index, delta }));
+    events.push(event('content_block_stop', { index }));
   });
   events.push(
     event('message_delta', {
-      type: 'message_delta',
       delta: { stop_reason: message.stop_reason, stop_sequence: null },
       usage: { output_tokens: usage.output_tokens },
     }),
-    event('message_stop', { type: 'message_stop' }),
+    event('message_stop'),
   );
   return events;
 }
 
-function event(type: string, data: unknown): string {
-  return `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+/** One named SSE event whose JSON data carries the same `type`, as every API event does. */
+function event(type: string, fields: Readonly<Record<string, unknown>> = {}): string {
+  return `event: ${type}\ndata: ${JSON.stringify({ type, ...fields })}\n\n`;
 }
 
 function wireUsage(input: number, output: number): Record<string, unknown> {
@@ -349,27 +301,20 @@ function split(text: string, pieces: number): string[] {
 
 function lastUserText(messages: unknown): string {
   if (!Array.isArray(messages)) return '';
-  for (let index = messages.length - 1; index >= 0; index--) {
-    const message: unknown = messages[index];
-    if (typeof message !== 'object' || message === null) continue;
-    const { role, content } = message as { role?: unknown; content?: unknown };
-    if (role !== 'user') continue;
-    if (typeof content === 'string') return content;
-    if (!Array.isArray(content)) return '';
-    const texts: string[] = [];
-    for (const block of content as unknown[]) {
-      if (
-        typeof block === 'object' &&
-        block !== null &&
-        (block as { type?: unknown }).type === 'text'
-      ) {
-        const text = (block as { text?: unknown }).text;
-        if (typeof text === 'string') texts.push(text);
-      }
-    }
-    return texts.join('\n');
-  }
-  return '';
+  const last: unknown = (messages as unknown[]).findLast(
+    (turn) => isRecord(turn) && turn.role === 'user',
+  );
+  const content = isRecord(last) ? last.content : undefined;
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  return (content as unknown[])
+    .map((block) => (isRecord(block) && block.type === 'text' ? String(block.text) : ''))
+    .filter((text) => text !== '')
+    .join('\n');
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function estimateInput(messages: unknown): number {
@@ -410,18 +355,11 @@ function sendJson(
 function sendError(
   response: ServerResponse,
   status: number,
-  type: string,
-  message: string,
-  headers: Readonly<Record<string, string>>,
+  error: { readonly type: string; readonly message: string },
   requestId: string,
+  headers: Readonly<Record<string, string>> = {},
 ): void {
-  sendJson(
-    response,
-    status,
-    { type: 'error', error: { type, message }, request_id: requestId },
-    requestId,
-    headers,
-  );
+  sendJson(response, status, { type: 'error', error, request_id: requestId }, requestId, headers);
 }
 
 function sendSse(response: ServerResponse, events: readonly string[], requestId: string): void {

@@ -150,6 +150,61 @@ describe('the fake OpenAI upstream, driven by the official openai SDK', () => {
     expect(page.data.map((model) => model.id)).toContain('gpt-4o-mini');
   });
 
+  it("lets the SDK's stream helper assemble the gateway encoder's text and tool calls", async () => {
+    const call: ChatCall = {
+      dialect: 'openai',
+      model: 'fast',
+      messages: [],
+      tools: [],
+      stop: [],
+      stream: true,
+      includeUsage: true,
+      passthrough: {},
+    };
+    const encoder = new OpenAiStreamEncoder(call);
+    fake.enqueue({
+      kind: 'raw-sse',
+      chunks: [
+        encoder.encode({ type: 'start', id: 'chatcmpl-g', model: 'gpt-4o' }),
+        encoder.encode({ type: 'text-delta', text: 'Let me check. ' }),
+        encoder.encode({ type: 'tool-call-start', index: 0, id: 'call_a', name: 'get_weather' }),
+        encoder.encode({ type: 'tool-call-delta', index: 0, argumentsDelta: '{"city":' }),
+        encoder.encode({ type: 'tool-call-start', index: 1, id: 'call_b', name: 'get_weather' }),
+        encoder.encode({ type: 'tool-call-delta', index: 0, argumentsDelta: '"Paris"}' }),
+        encoder.encode({ type: 'tool-call-delta', index: 1, argumentsDelta: '{"city":"Oslo"}' }),
+        encoder.encode({
+          type: 'finish',
+          finishReason: 'tool-calls',
+          usage: { inputTokens: 3, outputTokens: 4 },
+        }),
+      ],
+    });
+    const final = await client.chat.completions
+      .stream({
+        model: 'fast',
+        messages: [{ role: 'user', content: 'x' }],
+        tools: [weatherTool],
+        stream_options: { include_usage: true },
+      })
+      .finalChatCompletion();
+    expect(final.id).toBe('chatcmpl-g');
+    expect(final.choices[0]?.message.content).toBe('Let me check. ');
+    expect(final.choices[0]?.message.tool_calls).toEqual([
+      {
+        id: 'call_a',
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+      },
+      {
+        id: 'call_b',
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"city":"Oslo"}' },
+      },
+    ]);
+    expect(final.choices[0]?.finish_reason).toBe('tool_calls');
+    expect(final.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 });
+  });
+
   it("makes the SDK throw an APIError on the gateway's in-stream error event", async () => {
     const call: ChatCall = {
       dialect: 'openai',
@@ -252,6 +307,7 @@ describe('the fake OpenAI upstream, driven by the OpenAI adapter', () => {
   });
 
   it.each([
+    ['a cut before any event', { kind: 'stream-cut', afterEvents: 0 }, true],
     ['a cut between events', { kind: 'stream-cut', afterEvents: 2 }, true],
     [
       'a cut in the middle of an event',
@@ -306,5 +362,27 @@ describe('the fake OpenAI upstream, driven by the OpenAI adapter', () => {
       retryable: false,
       message: 'too long',
     });
+  });
+});
+
+describe('the fake OpenAI upstream without recording', () => {
+  it('answers but keeps no requests when recording is off', async () => {
+    const quiet = await startFakeOpenAiUpstream({ recordRequests: false });
+    try {
+      const response = await fetch(`${quiet.baseUrl}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hey' }] }),
+      });
+      expect(openAiAdapter.parseResponse(await response.json()).content).toEqual([
+        { type: 'text', text: 'echo: hey' },
+      ]);
+      expect(quiet.requests).toEqual([]);
+      const missing = await fetch(`${quiet.baseUrl}/nowhere`);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
+    } finally {
+      await quiet.close();
+    }
   });
 });

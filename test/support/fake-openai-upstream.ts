@@ -29,7 +29,15 @@ interface ChatRequestSummary {
   readonly promptChars: number;
 }
 
-export async function startFakeOpenAiUpstream(): Promise<FakeUpstream> {
+export interface FakeOpenAiUpstreamOptions {
+  /** Keep every request in `requests` (default true); benchmarks turn it off to keep memory flat. */
+  readonly recordRequests?: boolean;
+}
+
+export async function startFakeOpenAiUpstream(
+  options: FakeOpenAiUpstreamOptions = {},
+): Promise<FakeUpstream> {
+  const recordRequests = options.recordRequests ?? true;
   const queue: FakeBehaviour[] = [];
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -52,12 +60,14 @@ export async function startFakeOpenAiUpstream(): Promise<FakeUpstream> {
       } catch {
         body = text;
       }
-      requests.push({
-        method: request.method ?? 'GET',
-        path,
-        headers: { ...request.headers },
-        body,
-      });
+      if (recordRequests) {
+        requests.push({
+          method: request.method ?? 'GET',
+          path,
+          headers: { ...request.headers },
+          body,
+        });
+      }
       if (size > MAX_BODY_BYTES) {
         sendError(response, 413, counter, 'Request body too large.', 'invalid_request_error', null);
       } else if (request.method === 'GET' && path === '/v1/models') {

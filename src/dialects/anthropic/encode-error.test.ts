@@ -48,7 +48,10 @@ describe('encodeAnthropicError', () => {
   it('is parsed by the official SDK into its typed error with the code kept', async () => {
     const encoded = encodeAnthropicError(new GatewayError('rate_limited', 'Slow down.'));
     const server = createServer((_request, response) => {
-      response.writeHead(encoded.status, { ...encoded.headers, 'content-type': 'application/json' });
+      response.writeHead(encoded.status, {
+        ...encoded.headers,
+        'content-type': 'application/json',
+      });
       response.end(JSON.stringify(encoded.body));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,7 +63,11 @@ describe('encodeAnthropicError', () => {
         maxRetries: 0,
       });
       const error = await client.messages
-        .create({ model: 'claude-haiku-5-5', max_tokens: 1, messages: [{ role: 'user', content: 'x' }] })
+        .create({
+          model: 'claude-haiku-5-5',
+          max_tokens: 1,
+          messages: [{ role: 'user', content: 'x' }],
+        })
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RateLimitError);
       const typed = error as RateLimitError;
@@ -69,7 +76,11 @@ describe('encodeAnthropicError', () => {
       expect(typed.error).toMatchObject({ error: { code: 'rate_limited' } });
     } finally {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
     }
   });
 });

@@ -48,7 +48,13 @@ describe('encodeAnthropicResponse', () => {
   it('maps every finish reason to a stop_reason', () => {
     const encode = (finishReason: ChatResult['finishReason']) =>
       encodeAnthropicResponse(
-        { id: 'm', model: 'x', content: [], finishReason, usage: { inputTokens: 0, outputTokens: 0 } },
+        {
+          id: 'm',
+          model: 'x',
+          content: [],
+          finishReason,
+          usage: { inputTokens: 0, outputTokens: 0 },
+        },
         call,
       ).stop_reason;
     expect(encode('stop')).toBe('end_turn');

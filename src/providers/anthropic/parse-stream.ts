@@ -16,7 +16,7 @@ import { fromAnthropicStopReason } from '../../dialects/anthropic/stop-reason.ts
 import { GatewayError } from '../../errors.ts';
 import type { SseEvent } from '../types.ts';
 import { classifyAnthropicErrorType } from './classify-error.ts';
-import { count, fromAnthropicUsage } from './wire-usage.ts';
+import { fromAnthropicUsage, tokenCount } from './wire-usage.ts';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -144,13 +144,13 @@ function parseData(text: string): Readonly<Record<string, unknown>> {
 /** `message_delta.usage` counts are cumulative totals: they replace, never add. */
 function mergeDeltaUsage(usage: Writable<Usage>, value: unknown): void {
   if (!isRecord(value)) return;
-  const output = count(value.output_tokens);
+  const output = tokenCount(value.output_tokens);
   if (output !== undefined) usage.outputTokens = output;
-  const input = count(value.input_tokens);
+  const input = tokenCount(value.input_tokens);
   if (input !== undefined) usage.inputTokens = input;
-  const cacheRead = count(value.cache_read_input_tokens);
+  const cacheRead = tokenCount(value.cache_read_input_tokens);
   if (cacheRead !== undefined) usage.cacheReadTokens = cacheRead;
-  const cacheWrite = count(value.cache_creation_input_tokens);
+  const cacheWrite = tokenCount(value.cache_creation_input_tokens);
   if (cacheWrite !== undefined) usage.cacheWriteTokens = cacheWrite;
 }
 

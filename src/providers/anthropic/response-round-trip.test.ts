@@ -95,7 +95,11 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
 
 const streamScript = fc.record({
   start: fc.record(
-    { id: fc.string({ minLength: 1, maxLength: 20 }), model: fc.string({ minLength: 1, maxLength: 20 }), usage },
+    {
+      id: fc.string({ minLength: 1, maxLength: 20 }),
+      model: fc.string({ minLength: 1, maxLength: 20 }),
+      usage,
+    },
     { requiredKeys: ['id', 'model'] },
   ),
   operations: fc.array(operation, { maxLength: 12 }),
@@ -112,14 +116,21 @@ type Script = typeof streamScript extends fc.Arbitrary<infer T> ? T : never;
 function partsOf(script: Script): { sent: ChatStreamPart[]; expected: ChatStreamPart[] } {
   const sent: ChatStreamPart[] = [{ type: 'start', ...script.start }];
   const expected: ChatStreamPart[] = [
-    { type: 'start', id: script.start.id, model: script.start.model, usage: withCacheCounts(script.start.usage) },
+    {
+      type: 'start',
+      id: script.start.id,
+      model: script.start.model,
+      usage: withCacheCounts(script.start.usage),
+    },
   ];
   let tools = 0;
   for (const step of script.operations) {
     let part: ChatStreamPart;
     if (step.kind === 'text') part = { type: 'text-delta', text: step.text };
-    else if (step.kind === 'tool-start') part = { type: 'tool-call-start', index: tools++, id: step.id, name: step.name };
-    else if (tools > 0) part = { type: 'tool-call-delta', index: step.pick % tools, argumentsDelta: step.text };
+    else if (step.kind === 'tool-start')
+      part = { type: 'tool-call-start', index: tools++, id: step.id, name: step.name };
+    else if (tools > 0)
+      part = { type: 'tool-call-delta', index: step.pick % tools, argumentsDelta: step.text };
     else continue;
     sent.push(part);
     expected.push(part);
@@ -160,7 +171,9 @@ describe('Anthropic answers round-trip through encoder and adapter', () => {
         const encoder = new AnthropicStreamEncoder(call);
         const bytes = new TextEncoder().encode(sent.map((part) => encoder.encode(part)).join(''));
         const received: ChatStreamPart[] = [];
-        for await (const part of anthropicAdapter.parseStream(parseSse(split(bytes, script.cuts)))) {
+        for await (const part of anthropicAdapter.parseStream(
+          parseSse(split(bytes, script.cuts)),
+        )) {
           received.push(part);
         }
         expect(received).toEqual(expected);

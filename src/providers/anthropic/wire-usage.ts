@@ -7,17 +7,17 @@ export function fromAnthropicUsage(value: unknown): Usage {
   if (typeof value !== 'object' || value === null) return { inputTokens: 0, outputTokens: 0 };
   const wire = value as Readonly<Record<string, unknown>>;
   const usage: Writable<Usage> = {
-    inputTokens: count(wire.input_tokens) ?? 0,
-    outputTokens: count(wire.output_tokens) ?? 0,
+    inputTokens: tokenCount(wire.input_tokens) ?? 0,
+    outputTokens: tokenCount(wire.output_tokens) ?? 0,
   };
-  const cacheRead = count(wire.cache_read_input_tokens);
+  const cacheRead = tokenCount(wire.cache_read_input_tokens);
   if (cacheRead !== undefined) usage.cacheReadTokens = cacheRead;
-  const cacheWrite = count(wire.cache_creation_input_tokens);
+  const cacheWrite = tokenCount(wire.cache_creation_input_tokens);
   if (cacheWrite !== undefined) usage.cacheWriteTokens = cacheWrite;
   return usage;
 }
 
 /** A token count, or `undefined` when absent, `null` or not a non-negative number. */
-export function count(value: unknown): number | undefined {
+export function tokenCount(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }

@@ -135,6 +135,16 @@ describe('openAiAdapter.buildRequest', () => {
     expect(body(request).messages).toHaveLength(1);
   });
 
+  it('never forwards a __proto__ passthrough key', () => {
+    const passthrough = JSON.parse('{"__proto__":{"model":"evil"},"seed":1}') as Record<
+      string,
+      unknown
+    >;
+    const request = openAiAdapter.buildRequest(call({ passthrough }), target());
+    expect(request.body).not.toContain('__proto__');
+    expect(body(request)).toMatchObject({ seed: 1, model: 'gpt-4o' });
+  });
+
   it('omits tool_choice and parallel_tool_calls when there are no tools', () => {
     const request = openAiAdapter.buildRequest(
       call({ toolChoice: { type: 'none' }, parallelToolCalls: true }),

@@ -37,9 +37,16 @@ export function buildOpenAiBody(
   options: BodyOptions,
 ): Record<string, unknown> {
   const sameDialect = call.dialect === 'openai';
-  const body: Record<string, unknown> = sameDialect ? { ...call.passthrough } : {};
-  const useCompletionTokens = sameDialect && 'max_completion_tokens' in body;
-  delete body.max_completion_tokens;
+  const body: Record<string, unknown> = {};
+  let useCompletionTokens = false;
+  if (sameDialect) {
+    // Copied key by key (no `delete`, which would slow the object down for JSON.stringify).
+    for (const key in call.passthrough) {
+      // A `__proto__` key would replace the body's prototype when assigned: it is never forwarded.
+      if (key === 'max_completion_tokens') useCompletionTokens = true;
+      else if (key !== '__proto__') body[key] = call.passthrough[key];
+    }
+  }
   if (options.includeModel) body.model = target.model;
   body.messages = toOpenAiMessages(call.messages);
   if (call.tools.length > 0) {

@@ -142,7 +142,7 @@ const call: fc.Arbitrary<ChatCall> = fc
         ? first === undefined
           ? undefined
           : { type: 'tool', name: first.name }
-        : { type: choice as 'auto' | 'none' | 'required' };
+        : { type: choice };
     return {
       dialect: 'openai',
       model: 'alias',

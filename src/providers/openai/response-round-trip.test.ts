@@ -76,10 +76,9 @@ function representable(value: ChatResult): ChatResult {
     inputTokens: value.usage.inputTokens,
     outputTokens: value.usage.outputTokens,
   };
-  if ((value.usage.cacheReadTokens ?? 0) > 0)
-    expectedUsage.cacheReadTokens = value.usage.cacheReadTokens;
-  if ((value.usage.cacheWriteTokens ?? 0) > 0)
-    expectedUsage.cacheWriteTokens = value.usage.cacheWriteTokens;
+  const { cacheReadTokens = 0, cacheWriteTokens = 0 } = value.usage;
+  if (cacheReadTokens > 0) expectedUsage.cacheReadTokens = cacheReadTokens;
+  if (cacheWriteTokens > 0) expectedUsage.cacheWriteTokens = cacheWriteTokens;
   return {
     id: value.id,
     model: value.model === '' ? call.model : value.model,

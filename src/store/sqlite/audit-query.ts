@@ -80,7 +80,7 @@ export function createAuditQuery(database: Database.Database): AuditQueryRunner 
 
 function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_QUERY_LIMIT;
-  return Math.min(MAX_QUERY_LIMIT, Math.max(1, Math.floor(limit)));
+  return Math.min(MAX_QUERY_LIMIT, Math.max(0, Math.floor(limit)));
 }
 
 function toEntry(row: AuditRow): AuditEntry {

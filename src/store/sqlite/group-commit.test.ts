@@ -103,7 +103,9 @@ describe('GroupCommitWriter', () => {
     expect(((failure.reason as GatewayError).cause as { code: string }).code).toBe(
       'SQLITE_CONSTRAINT_CHECK',
     );
-    expect(database.prepare('SELECT value FROM items ORDER BY value').pluck().all()).toEqual([1, 3]);
+    expect(database.prepare('SELECT value FROM items ORDER BY value').pluck().all()).toEqual([
+      1, 3,
+    ]);
   });
 
   it('rejects the whole batch and commits nothing when the database fails', async () => {
@@ -134,18 +136,31 @@ describe('GroupCommitWriter', () => {
     expect(count(other)).toBe(1);
   });
 
-  it('rejects with the operation’s code once the lock stays busy past the wait limit', async () => {
+  it('rejects the queue with each operation’s code once the lock stays busy past the wait limit', async () => {
     const writer = new GroupCommitWriter(database, { lockWaitMs: 50 });
     const other = connect();
     other.exec('BEGIN IMMEDIATE');
     const started = performance.now();
-    const error = await writer.enqueue(insert(1), 'audit_unavailable').catch((caught: unknown) => caught);
+    const error = await writer
+      .enqueue(insert(1), 'audit_unavailable')
+      .catch((caught: unknown) => caught);
     expect(performance.now() - started).toBeGreaterThanOrEqual(50);
     expect(error).toBeInstanceOf(GatewayError);
     expect((error as GatewayError).code).toBe('audit_unavailable');
     expect(((error as GatewayError).cause as { code: string }).code).toBe('SQLITE_BUSY');
     other.exec('ROLLBACK');
     await expect(writer.enqueue(insert(2), 'store_unavailable')).resolves.toBeTypeOf('number');
+  });
+
+  it('fails fast once the queue is full instead of letting it grow', async () => {
+    const writer = new GroupCommitWriter(database, { maxQueue: 2 });
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((value) => writer.enqueue(insert(value), 'audit_unavailable')),
+    );
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({
+      code: 'audit_unavailable',
+    });
   });
 
   it('flushes queued operations on close and refuses new ones after', async () => {

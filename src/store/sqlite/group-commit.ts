@@ -11,7 +11,7 @@
  * busy handler would sleep inside the call and stall the event loop, so the
  * connection runs with `busy_timeout = 0` and a busy `BEGIN` is retried here:
  * on the next turns first, then with a short backoff, for at most
- * `lockWaitMs`, after which the batch is rejected and its callers fail
+ * `lockWaitMs`, after which the queue is rejected and its callers fail
  * closed.
  */
 import type Database from 'better-sqlite3';
@@ -34,8 +34,10 @@ export type WriteOperation<T> = (batch: Batch) => T;
 export interface GroupCommitOptions {
   /** Operations per transaction; the rest wait for the next flush. */
   readonly maxBatch?: number;
-  /** Longest wait for another process's write lock before the batch is rejected. */
+  /** Longest wait for another process's write lock before the queue is rejected. */
   readonly lockWaitMs?: number;
+  /** Operations that may wait at once; beyond it writes fail fast instead of piling up. */
+  readonly maxQueue?: number;
 }
 
 interface Pending {
@@ -47,12 +49,13 @@ interface Pending {
 
 /** Retries on the next turn before backing off: most locks are held for well under a millisecond. */
 const IMMEDIATE_RETRIES = 4;
-const MAX_BACKOFF_MS = 20;
+const MAX_BACKOFF_MS = 5;
 
 export class GroupCommitWriter {
   readonly #database: Database.Database;
   readonly #maxBatch: number;
   readonly #lockWaitMs: number;
+  readonly #maxQueue: number;
   #queue: Pending[] = [];
   #scheduled = false;
   #closed = false;
@@ -65,6 +68,7 @@ export class GroupCommitWriter {
     this.#database = database;
     this.#maxBatch = options.maxBatch ?? 512;
     this.#lockWaitMs = options.lockWaitMs ?? 2_000;
+    this.#maxQueue = options.maxQueue ?? 65_536;
   }
 
   /** Operations waiting for a transaction. */
@@ -77,6 +81,11 @@ export class GroupCommitWriter {
     if (this.#closed) {
       return Promise.reject(
         new GatewayError(errorCode, 'The store is closed.', { retryable: false }),
+      );
+    }
+    if (this.#queue.length >= this.#maxQueue) {
+      return Promise.reject(
+        new GatewayError(errorCode, 'The store is overloaded.', { retryable: false }),
       );
     }
     return new Promise<T>((resolve, reject) => {
@@ -166,14 +175,18 @@ export class GroupCommitWriter {
     }
   }
 
-  /** Leaves the queue in place to be retried, unless the lock has been busy too long. */
+  /**
+   * Leaves the queue in place to be retried, unless the lock has been busy
+   * too long: then everything queued fails at once, so callers fail fast
+   * instead of each waiting out its own timeout behind a stuck lock.
+   */
   #onBusy(error: unknown): void {
     const now = performance.now();
     if (this.#busyRetries === 0) this.#busySince = now;
     this.#busyRetries++;
     if (now - this.#busySince > this.#lockWaitMs) {
       this.#busyRetries = 0;
-      this.#rejectAll(this.#queue.splice(0, this.#maxBatch), error);
+      this.#rejectAll(this.#queue.splice(0), error);
     }
   }
 

@@ -4,21 +4,17 @@
  * writer. Several processes (cluster workers, the CLI) may open the same
  * file at once.
  */
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-
-import Database from 'better-sqlite3';
-
 import type { Store } from '../types.ts';
 import { GroupCommitWriter } from './group-commit.ts';
 import { createSqliteKeyStore } from './key-store.ts';
-import { migrate } from './migrations.ts';
+import { openDatabase } from './open-database.ts';
 import { createSqliteRateLimitStore } from './rate-limit-store.ts';
 import { createRevisionCounter } from './revision.ts';
 import { createSqliteAuditLog } from './sqlite-audit-log.ts';
 import type { SqliteAuditLog } from './sqlite-audit-log.ts';
-import { toStoreError } from './sqlite-errors.ts';
 import { createSqliteSuspensionStore } from './suspension-store.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
+import type { WalCheckpointer } from './wal-checkpointer.ts';
 
 export interface SqliteStoreOptions {
   readonly path: string;
@@ -34,15 +30,25 @@ export interface SqliteStoreOptions {
   readonly lockWaitMs?: number;
   /** Most operations per transaction (default 512). */
   readonly maxBatch?: number;
+  /**
+   * `background` (default): WAL checkpoints run on a worker thread, off the
+   * event loop (see `wal-checkpointer.ts`). `inline`: SQLite's automatic
+   * checkpoints, for short-lived processes such as the CLI.
+   */
+  readonly walCheckpoint?: 'background' | 'inline';
+  /** How often the background checkpointer runs (default 500 ms). */
+  readonly checkpointIntervalMs?: number;
 }
 
 /** The SQLite store: the {@link Store} interface with the richer audit log. */
 export interface SqliteStore extends Store {
   readonly audit: SqliteAuditLog;
+  /** Background WAL checkpoints so far; undefined with `walCheckpoint: 'inline'`. */
+  readonly checkpoints: WalCheckpointer['stats'] | undefined;
 }
 
-/** Startup may wait on another process migrating or switching to WAL; requests never do. */
-const STARTUP_BUSY_TIMEOUT_MS = 10_000;
+/** SQLite's default automatic checkpoint threshold, in pages. */
+const AUTO_CHECKPOINT_PAGES = 1000;
 
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const clock = options.clock ?? Date.now;
@@ -53,44 +59,30 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   });
   const revision = createRevisionCounter(database);
   let closing: Promise<void> | undefined;
+  let checkpointer: WalCheckpointer | undefined;
+  if (options.walCheckpoint !== 'inline') {
+    database.pragma('wal_autocheckpoint = 0');
+    checkpointer = startWalCheckpointer(options.path, options.checkpointIntervalMs ?? 500, () => {
+      // Without the worker, fall back to checkpoints inside commits: slower, but bounded.
+      if (database.open) database.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    });
+  }
 
   return {
     audit: createSqliteAuditLog(database, writer, clock),
     keys: createSqliteKeyStore(database, writer, revision, clock),
     suspensions: createSqliteSuspensionStore(database, writer, revision, clock),
     rateLimits: createSqliteRateLimitStore(database, writer, clock),
+    checkpoints: checkpointer?.stats,
     revision: () => revision.read(),
     close() {
-      closing ??= writer.close().then(() => {
+      closing ??= (async () => {
+        await writer.close();
+        await checkpointer?.stop();
+        // Closing the last connection checkpoints the WAL and removes it.
         database.close();
-      });
+      })();
       return closing;
     },
   };
-}
-
-function openDatabase(path: string, synchronous: 'normal' | 'full'): Database.Database {
-  let database: Database.Database | undefined;
-  try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    // The file holds key hashes and the audit log: owner-only. SQLite gives the
-    // -wal and -shm files the database file's permissions.
-    closeSync(openSync(path, 'a', 0o600));
-    chmodSync(path, 0o600);
-    database = new Database(path);
-    database.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
-    const mode = database.pragma('journal_mode = WAL', { simple: true });
-    if (mode !== 'wal')
-      throw new Error(`SQLite refused WAL mode (journal_mode is ${String(mode)})`);
-    database.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-    database.pragma('foreign_keys = ON');
-    migrate(database);
-    // From here on a busy lock is retried asynchronously by the writer; a
-    // busy handler would sleep and block the event loop.
-    database.pragma('busy_timeout = 0');
-    return database;
-  } catch (error) {
-    database?.close();
-    throw toStoreError('store_unavailable', error);
-  }
 }

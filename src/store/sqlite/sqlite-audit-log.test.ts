@@ -125,12 +125,18 @@ describe('the SQLite audit log', () => {
     const store = open();
     for (let index = 0; index < 9; index++) {
       await store.audit.append(
-        record(index, { outcome: index % 2 === 0 ? 'complete' : 'rejected', alias: `a${index % 2}` }),
+        record(index, {
+          outcome: index % 2 === 0 ? 'complete' : 'rejected',
+          alias: `a${index % 2}`,
+        }),
       );
     }
-    const seqs = (entries: readonly { seq: number }[]): number[] => entries.map((entry) => entry.seq);
+    const seqs = (entries: readonly { seq: number }[]): number[] =>
+      entries.map((entry) => entry.seq);
     expect(seqs(store.audit.query({ keyId: 'key_1' }))).toEqual([2, 5, 8]);
-    expect(seqs(store.audit.query({ outcome: 'rejected', newestFirst: true }))).toEqual([8, 6, 4, 2]);
+    expect(seqs(store.audit.query({ outcome: 'rejected', newestFirst: true }))).toEqual([
+      8, 6, 4, 2,
+    ]);
     expect(seqs(store.audit.query({ alias: 'a0', keyId: 'key_0' }))).toEqual([1, 7]);
     expect(seqs(store.audit.query({ requestId: 'req_4' }))).toEqual([5]);
     expect(seqs(store.audit.query({ type: 'other' }))).toEqual([]);
