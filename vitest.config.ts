@@ -8,6 +8,7 @@ export default defineConfig({
     // end-to-end tests that start servers do not starve each other.
     pool: 'forks',
     maxWorkers: 2,
+    reporters: ['default', './test/support/summary-line-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

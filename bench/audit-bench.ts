@@ -5,10 +5,12 @@
  * `append()` to its promise resolving, i.e. until COMMIT returned), each the
  * median of several runs, plus the per-request read costs of the store.
  *
- *   npm run build && node dist/bench/audit-bench.js [--records 20000] [--concurrency 64] [--runs 3]
+ *   npm run build && node dist/bench/audit-bench.js [--records 20000]
+ *     [--concurrency 1,64] [--runs 3] [--max-seconds 5] [--wal-checkpoint background|inline]
  *
- * Every run stops after `--max-seconds` (default 10) even if not all
- * records were appended.
+ * Concurrency 1 shows the latency one request sees on an idle gateway;
+ * 64 shows throughput under load. Every run stops after `--max-seconds`
+ * even if not all records were appended (the count appended is printed).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,15 +31,17 @@ interface RunResult {
 const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '20000' },
-    concurrency: { type: 'string', default: '64' },
+    concurrency: { type: 'string', default: '1,64' },
     runs: { type: 'string', default: '3' },
-    'max-seconds': { type: 'string', default: '10' },
+    'max-seconds': { type: 'string', default: '5' },
+    'wal-checkpoint': { type: 'string', default: 'background' },
   },
 });
 const records = positive(values.records, 'records');
-const concurrency = positive(values.concurrency, 'concurrency');
+const concurrencies = values.concurrency.split(',').map((part) => positive(part, 'concurrency'));
 const runs = positive(values.runs, 'runs');
 const maxMs = positive(values['max-seconds'], 'max-seconds') * 1000;
+const walCheckpoint = values['wal-checkpoint'] === 'inline' ? 'inline' : 'background';
 
 function positive(text: string, name: string): number {
   const value = Number(text);
@@ -73,7 +77,7 @@ async function withStore<T>(
   use: (store: SqliteStore) => Promise<T>,
 ): Promise<T> {
   const directory = await mkdtemp(join(tmpdir(), 'ringfence-audit-bench-'));
-  const store = openSqliteStore({ path: join(directory, 'bench.db'), synchronous });
+  const store = openSqliteStore({ path: join(directory, 'bench.db'), synchronous, walCheckpoint });
   try {
     return await use(store);
   } finally {
@@ -82,7 +86,7 @@ async function withStore<T>(
   }
 }
 
-async function appendRun(store: SqliteStore): Promise<RunResult> {
+async function appendRun(store: SqliteStore, concurrency: number): Promise<RunResult> {
   const latencies = new Float64Array(records);
   let issued = 0;
   let completed = 0;
@@ -127,19 +131,26 @@ function microseconds(iterations: number, call: () => unknown): number {
 
 async function main(): Promise<void> {
   console.log(
-    `audit append: ${records} records, ${concurrency} concurrent callers, median of ${runs} runs, node ${process.version}`,
+    `audit append: up to ${records} records or ${maxMs / 1000} s per run, median of ${runs} runs, ` +
+      `${walCheckpoint} WAL checkpoints, node ${process.version}`,
   );
-  for (const mode of ['normal', 'full'] as const) {
-    const results: RunResult[] = [];
-    for (let run = 0; run < runs; run++) results.push(await withStore(mode, appendRun));
-    console.log(
-      `  synchronous=${mode.padEnd(6)} ${median(results.map((result) => result.appendsPerSecond))
-        .toFixed(0)
-        .padStart(7)} appends/s` +
-        `  p50 ${median(results.map((result) => result.p50Ms)).toFixed(2)} ms` +
-        `  p99 ${median(results.map((result) => result.p99Ms)).toFixed(2)} ms` +
-        `  (${median(results.map((result) => result.appends))} appended per run)`,
-    );
+  for (const concurrency of concurrencies) {
+    for (const mode of ['normal', 'full'] as const) {
+      const results: RunResult[] = [];
+      for (let run = 0; run < runs; run++) {
+        results.push(await withStore(mode, (store) => appendRun(store, concurrency)));
+      }
+      const middle = (pick: (result: RunResult) => number): number => median(results.map(pick));
+      console.log(
+        `  ${String(concurrency).padStart(3)} callers, synchronous=${mode.padEnd(6)}` +
+          ` ${middle((result) => result.appendsPerSecond)
+            .toFixed(0)
+            .padStart(7)} appends/s` +
+          `  p50 ${middle((result) => result.p50Ms).toFixed(2)} ms` +
+          `  p99 ${middle((result) => result.p99Ms).toFixed(2)} ms` +
+          `  (${middle((result) => result.appends)} appended per run)`,
+      );
+    }
   }
 
   await withStore('normal', async (store) => {

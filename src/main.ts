@@ -19,7 +19,8 @@ import { startupBanner } from './startup-banner.ts';
 export interface ServeOptions {
   readonly configFile: string | undefined;
   readonly environment: Environment;
-  readonly logger: Logger;
+  /** Makes the JSON logger once the configured level is known. */
+  readonly makeLogger: (level: Config['logging']['level']) => Logger;
   readonly workers?: number;
   readonly port?: number;
   readonly host?: string;
@@ -30,12 +31,13 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<void> {
   const loaded = loadConfig({ file: options.configFile, environment: options.environment });
   const config = withOverrides(loaded.config, options);
+  const logger = options.makeLogger(config.logging.level);
   const workers = options.workers ?? resolveWorkers(config);
 
   if (workers <= 1) {
-    const gateway = await startGateway({ config, environment: options.environment, logger: options.logger });
+    const gateway = await startGateway({ config, environment: options.environment, logger });
     options.print(startupBanner(config, gateway.url, storePath(config), gateway.store.keys.countActive(), 1));
-    handleSignals(gateway, options, loaded.file);
+    handleSignals(gateway, options, logger, loaded.file);
     return;
   }
 
@@ -57,7 +59,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     });
     cluster.on('exit', (worker, code, signal) => {
       if (stopping) return;
-      options.logger.error('worker exited; starting a replacement', { pid: worker.process.pid ?? 0, code: code, signal: signal });
+      logger.error('worker exited; starting a replacement', { pid: worker.process.pid ?? 0, code: code, signal: signal });
       cluster.fork();
     });
     const relay = (signal: NodeJS.Signals): void => {
@@ -81,22 +83,22 @@ export async function serve(options: ServeOptions): Promise<void> {
   const gateway = await startGateway({
     config,
     environment: options.environment,
-    logger: options.logger,
+    logger,
     clusterWorker: true,
   });
-  handleSignals(gateway, options, loaded.file);
+  handleSignals(gateway, options, logger, loaded.file);
 }
 
-function handleSignals(gateway: Gateway, options: ServeOptions, file: string | undefined): void {
+function handleSignals(gateway: Gateway, options: ServeOptions, logger: Logger, file: string | undefined): void {
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    options.logger.info('shutting down: draining in-flight requests');
+    logger.info('shutting down: draining in-flight requests');
     gateway.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        options.logger.error('shutdown failed', { error: error instanceof Error ? error : new Error('shutdown failed') });
+        logger.error('shutdown failed', { error: error instanceof Error ? error : new Error('shutdown failed') });
         process.exit(1);
       },
     );
@@ -107,10 +109,10 @@ function handleSignals(gateway: Gateway, options: ServeOptions, file: string | u
     try {
       const next = withOverrides(loadConfig({ file, environment: options.environment }).config, options);
       gateway.reload(next);
-      options.logger.info('configuration reloaded');
+      logger.info('configuration reloaded');
     } catch (error) {
       const problems = error instanceof ConfigError ? error.problems : [{ path: '(file)', message: 'unreadable' }];
-      options.logger.error('reload failed; keeping the running configuration', {
+      logger.error('reload failed; keeping the running configuration', {
         problems: problems.map((problem) => `${problem.path}: ${problem.message}`),
       });
     }

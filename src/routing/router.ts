@@ -41,8 +41,9 @@ import { isRegionAllowed } from './jurisdiction.ts';
 import { planRetry } from './retry-policy.ts';
 import type { RetryBudget } from './retry-budget.ts';
 import { RetryBudgets } from './retry-budget.ts';
-import { discardLateStart, HandedOverStream, startFirstPart } from './stream-handover.ts';
-import type { StreamStart } from './stream-handover.ts';
+import type { AttemptRun } from './attempt-run.ts';
+import { ignoreLate, runComplete, runStream } from './attempt-run.ts';
+import { discardLateStart, HandedOverStream } from './stream-handover.ts';
 import type { SuspensionMatcher } from './suspension-matcher.ts';
 import type {
   AttemptDetail,
@@ -66,14 +67,6 @@ export interface RouterOptions {
   /** Uniform in [0, 1); for backoff jitter. */
   readonly random?: () => number;
 }
-
-/** Runs one attempt; resolves with its value or rejects with what failed. */
-type AttemptRun<Value> = (
-  backend: ModelBackend,
-  target: Target,
-  scope: AttemptScope,
-  callerHeaders: RouteRequest['callerHeaders'],
-) => Promise<Value>;
 
 type RetryStep =
   | { readonly kind: 'retry'; readonly delayMs: number }
@@ -317,21 +310,6 @@ export function createRouter(options: RouterOptions): Router {
 
     breakerStates: () => breakers.states(),
   };
-}
-
-function runComplete(request: RouteRequest): AttemptRun<CompleteSuccess['result']> {
-  return (backend, target, scope, callerHeaders) =>
-    backend.complete(request.call, target, { signal: scope.signal, callerHeaders });
-}
-
-function runStream(request: RouteRequest): AttemptRun<StreamStart> {
-  return (backend, target, scope, callerHeaders) =>
-    startFirstPart(backend.stream(request.call, target, { signal: scope.signal, callerHeaders }));
-}
-
-/** A complete answer that arrives after its attempt was abandoned holds nothing to release. */
-function ignoreLate(): void {
-  // Nothing to release.
 }
 
 function skipped(

@@ -11,20 +11,15 @@ export async function runServe(args: readonly string[], io: CommandIo): Promise<
   });
   const port = optionalInteger(values.port, 'port', 0, 65_535);
   const workers = optionalInteger(values.workers, 'workers', 1, 256);
-  const probe = commandLogger(io);
   await serve({
     configFile: values.config,
     environment: io.environment,
-    logger: probe,
+    makeLogger: (level) => createLogger({ level, destination: io.stderr }),
     ...(port === undefined ? {} : { port }),
     ...(workers === undefined ? {} : { workers }),
     ...(values.host === undefined ? {} : { host: values.host }),
     print: (text) => io.stdout.write(`${text}\n`),
   });
-}
-
-function commandLogger(io: CommandIo): ReturnType<typeof createLogger> {
-  return createLogger({ destination: io.stderr });
 }
 
 function optionalInteger(value: string | undefined, name: string, min: number, max: number): number | undefined {

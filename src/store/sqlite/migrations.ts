@@ -97,7 +97,7 @@ export function migrate(database: Database.Database): void {
     if (current !== SCHEMA_VERSION) database.pragma(`user_version = ${SCHEMA_VERSION}`);
     database.exec('COMMIT');
   } catch (error) {
-    database.exec('ROLLBACK');
+    if (database.inTransaction) database.exec('ROLLBACK');
     throw error;
   }
 }

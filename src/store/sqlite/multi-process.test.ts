@@ -14,6 +14,9 @@ import { makeTempDirectory } from './fixtures/temp-directory.ts';
 import type { TempDirectory } from './fixtures/temp-directory.ts';
 import { openSqliteStore } from './open-sqlite-store.ts';
 
+/** Child processes load TypeScript first; generous for a loaded CI machine. */
+const CHILD_TEST_TIMEOUT_MS = 60_000;
+
 const CHILD = fileURLToPath(new URL('./fixtures/append-child.js', import.meta.url));
 
 let directory: TempDirectory;
@@ -58,44 +61,52 @@ afterEach(async () => {
 });
 
 describe('several processes on one store', () => {
-  it('append to one gap-free chain that verifies', async () => {
-    const store = openSqliteStore({ path, synchronous: 'normal' });
-    const first = spawnChild('burst', '300');
-    const second = spawnChild('burst', '300');
-    const local: Promise<unknown>[] = [];
-    for (let index = 0; index < 100; index++) {
-      local.push(store.audit.append({ type: 'parent.append', data: { index } }));
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-    const [firstCode, secondCode] = await Promise.all([exited(first), exited(second)]);
-    await Promise.all(local);
-    const stderr = [first, second].map((child) => stderrOf.get(child)?.join('')).join('\n');
-    expect([firstCode, secondCode], stderr).toEqual([0, 0]);
-    expect(store.audit.verify()).toEqual({ ok: true, entries: 700, headSeq: 700, problems: [] });
-    expect(store.audit.query({ type: 'child.append', limit: 10_000 })).toHaveLength(600);
-    await store.close();
-  });
+  it(
+    'append to one gap-free chain that verifies',
+    async () => {
+      const store = openSqliteStore({ path, synchronous: 'normal' });
+      const first = spawnChild('burst', '300');
+      const second = spawnChild('burst', '300');
+      const local: Promise<unknown>[] = [];
+      for (let index = 0; index < 100; index++) {
+        local.push(store.audit.append({ type: 'parent.append', data: { index } }));
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      const [firstCode, secondCode] = await Promise.all([exited(first), exited(second)]);
+      await Promise.all(local);
+      const stderr = [first, second].map((child) => stderrOf.get(child)?.join('')).join('\n');
+      expect([firstCode, secondCode], stderr).toEqual([0, 0]);
+      expect(store.audit.verify()).toEqual({ ok: true, entries: 700, headSeq: 700, problems: [] });
+      expect(store.audit.query({ type: 'child.append', limit: 10_000 })).toHaveLength(600);
+      await store.close();
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 
-  it('keep every acknowledged entry when a writer is killed mid-stream', async () => {
-    const child = spawnChild('forever');
-    const acknowledged = new Map<number, string>();
-    await new Promise<void>((resolve) => {
-      child.on('message', (message: { seq?: number; hash?: string }) => {
-        if (message.seq !== undefined && message.hash !== undefined) {
-          acknowledged.set(message.seq, message.hash);
-        }
-        if (acknowledged.size >= 200) resolve();
+  it(
+    'keep every acknowledged entry when a writer is killed mid-stream',
+    async () => {
+      const child = spawnChild('forever');
+      const acknowledged = new Map<number, string>();
+      await new Promise<void>((resolve) => {
+        child.on('message', (message: { seq?: number; hash?: string }) => {
+          if (message.seq !== undefined && message.hash !== undefined) {
+            acknowledged.set(message.seq, message.hash);
+          }
+          if (acknowledged.size >= 200) resolve();
+        });
       });
-    });
-    child.kill('SIGKILL');
-    await exited(child);
-    const store = openSqliteStore({ path, synchronous: 'normal' });
-    const report = store.audit.verify();
-    expect(report.ok).toBe(true);
-    const stored = new Map(
-      store.audit.query({ limit: 10_000 }).map((entry) => [entry.seq, entry.hash]),
-    );
-    for (const [seq, hash] of acknowledged) expect(stored.get(seq)).toBe(hash);
-    await store.close();
-  });
+      child.kill('SIGKILL');
+      await exited(child);
+      const store = openSqliteStore({ path, synchronous: 'normal' });
+      const report = store.audit.verify();
+      expect(report.ok).toBe(true);
+      const stored = new Map(
+        store.audit.query({ limit: 10_000 }).map((entry) => [entry.seq, entry.hash]),
+      );
+      for (const [seq, hash] of acknowledged) expect(stored.get(seq)).toBe(hash);
+      await store.close();
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 });
