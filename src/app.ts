@@ -65,11 +65,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = createGatewayMetrics();
   const endpoint = options.clusterWorker === true ? processEndpoint() : undefined;
   const workerMetrics =
-    endpoint === undefined ? undefined : createWorkerMetrics({ registry: metrics.registry, endpoint });
+    endpoint === undefined
+      ? undefined
+      : createWorkerMetrics({ registry: metrics.registry, endpoint });
   const upstream = createUpstreamClient();
   const backends = createBackends(upstream);
 
-  const suspensionMatcher = revisionCached(store, () => compileSuspensions(store.suspensions.list()));
+  const suspensionMatcher = revisionCached(store, () =>
+    compileSuspensions(store.suspensions.list()),
+  );
   const makeRouter = (config: Config): Router =>
     createRouter({
       routing: config.routing,
@@ -103,11 +107,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       ready: createReadyRoute(context, { draining: () => draining, feed: () => feed?.status() }),
       metrics: createMetricsRoute(
         metrics,
-        () => metrics.suspensionsActive.set(suspensionMatcher().size),
+        () => {
+          metrics.suspensionsActive.set(suspensionMatcher().size);
+        },
         workerMetrics === undefined ? undefined : () => workerMetrics.requestClusterMetrics(2_000),
       ),
     },
-    (error) => logger.error('unhandled error in a route', { error: error instanceof Error ? error : new Error('non-error thrown') }),
+    (error) => {
+      logger.error('unhandled error in a route', {
+        error: error instanceof Error ? error : new Error('non-error thrown'),
+      });
+    },
   );
 
   let server: HttpServer;

@@ -36,14 +36,19 @@ export async function serve(options: ServeOptions): Promise<void> {
 
   if (workers <= 1) {
     const gateway = await startGateway({ config, environment: options.environment, logger });
-    options.print(startupBanner(config, gateway.url, storePath(config), gateway.store.keys.countActive(), 1));
+    options.print(
+      startupBanner(config, gateway.url, storePath(config), gateway.store.keys.countActive(), 1),
+    );
     handleSignals(gateway, options, logger, loaded.file);
     return;
   }
 
   if (cluster.isPrimary) {
     // Migrate once, before any worker opens the database.
-    await openSqliteStore({ path: storePath(config), synchronous: config.store.synchronous }).close();
+    await openSqliteStore({
+      path: storePath(config),
+      synchronous: config.store.synchronous,
+    }).close();
     const stopMetrics = serveClusterMetrics(cluster);
     let stopping = false;
     let ready = 0;
@@ -51,21 +56,38 @@ export async function serve(options: ServeOptions): Promise<void> {
     cluster.on('listening', (_worker, address) => {
       ready++;
       if (ready === workers) {
-        const store = openSqliteStore({ path: storePath(config), synchronous: config.store.synchronous });
+        const store = openSqliteStore({
+          path: storePath(config),
+          synchronous: config.store.synchronous,
+        });
         const keys = store.keys.countActive();
         void store.close();
-        options.print(startupBanner(config, `http://${config.server.host}:${address.port}`, storePath(config), keys, workers));
+        options.print(
+          startupBanner(
+            config,
+            `http://${config.server.host}:${address.port}`,
+            storePath(config),
+            keys,
+            workers,
+          ),
+        );
       }
     });
     cluster.on('exit', (worker, code, signal) => {
       if (stopping) return;
-      logger.error('worker exited; starting a replacement', { pid: worker.process.pid ?? 0, code: code, signal: signal });
+      logger.error('worker exited; starting a replacement', {
+        pid: worker.process.pid ?? 0,
+        code: code,
+        signal: signal,
+      });
       cluster.fork();
     });
     const relay = (signal: NodeJS.Signals): void => {
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
     };
-    process.on('SIGHUP', () => relay('SIGHUP'));
+    process.on('SIGHUP', () => {
+      relay('SIGHUP');
+    });
     const stop = (): void => {
       if (stopping) return;
       stopping = true;
@@ -89,7 +111,12 @@ export async function serve(options: ServeOptions): Promise<void> {
   handleSignals(gateway, options, logger, loaded.file);
 }
 
-function handleSignals(gateway: Gateway, options: ServeOptions, logger: Logger, file: string | undefined): void {
+function handleSignals(
+  gateway: Gateway,
+  options: ServeOptions,
+  logger: Logger,
+  file: string | undefined,
+): void {
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
@@ -98,7 +125,9 @@ function handleSignals(gateway: Gateway, options: ServeOptions, logger: Logger, 
     gateway.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error('shutdown failed', { error: error instanceof Error ? error : new Error('shutdown failed') });
+        logger.error('shutdown failed', {
+          error: error instanceof Error ? error : new Error('shutdown failed'),
+        });
         process.exit(1);
       },
     );
@@ -107,11 +136,15 @@ function handleSignals(gateway: Gateway, options: ServeOptions, logger: Logger, 
   process.on('SIGINT', stop);
   process.on('SIGHUP', () => {
     try {
-      const next = withOverrides(loadConfig({ file, environment: options.environment }).config, options);
+      const next = withOverrides(
+        loadConfig({ file, environment: options.environment }).config,
+        options,
+      );
       gateway.reload(next);
       logger.info('configuration reloaded');
     } catch (error) {
-      const problems = error instanceof ConfigError ? error.problems : [{ path: '(file)', message: 'unreadable' }];
+      const problems =
+        error instanceof ConfigError ? error.problems : [{ path: '(file)', message: 'unreadable' }];
       logger.error('reload failed; keeping the running configuration', {
         problems: problems.map((problem) => `${problem.path}: ${problem.message}`),
       });

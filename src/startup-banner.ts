@@ -12,7 +12,9 @@ export function startupBanner(
   const aliases = Object.keys(config.models).sort();
   const example = aliases.includes('sim/echo') ? 'sim/echo' : (aliases[0] ?? 'your-alias');
   const open =
-    activeKeys === 0 && config.server.allowUnauthenticated === 'auto' && isLoopback(config.server.host);
+    activeKeys === 0 &&
+    config.server.allowUnauthenticated === 'auto' &&
+    isLoopback(config.server.host);
   const lines = [
     `ringfence listening on ${url} (${workers} worker${workers === 1 ? '' : 's'})`,
     `  data:      ${databasePath}`,

@@ -30,17 +30,32 @@ beforeAll(async () => {
   gateway = await startTestGateway(
     {
       providers: {
-        upstream_openai: { kind: 'openai', baseUrl: openaiUpstream.baseUrl, apiKey: 'env:UPSTREAM_OPENAI_KEY' },
-        upstream_anthropic: { kind: 'anthropic', baseUrl: anthropicUpstream.baseUrl, apiKey: 'env:UPSTREAM_ANTHROPIC_KEY' },
+        upstream_openai: {
+          kind: 'openai',
+          baseUrl: openaiUpstream.baseUrl,
+          apiKey: 'env:UPSTREAM_OPENAI_KEY',
+        },
+        upstream_anthropic: {
+          kind: 'anthropic',
+          baseUrl: anthropicUpstream.baseUrl,
+          apiKey: 'env:UPSTREAM_ANTHROPIC_KEY',
+        },
       },
       models: {
         gpt: { targets: [{ provider: 'upstream_openai', model: 'gpt-4o-2024-08-06' }] },
         claude: { targets: [{ provider: 'upstream_anthropic', model: 'claude-haiku-5-5' }] },
       },
     },
-    { UPSTREAM_OPENAI_KEY: 'sk-upstream-openai-secret', UPSTREAM_ANTHROPIC_KEY: 'sk-ant-upstream-secret' },
+    {
+      UPSTREAM_OPENAI_KEY: 'sk-upstream-openai-secret',
+      UPSTREAM_ANTHROPIC_KEY: 'sk-ant-upstream-secret',
+    },
   );
-  client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'any-key-in-open-mode', maxRetries: 0 });
+  client = new OpenAI({
+    baseURL: `${gateway.url}/v1`,
+    apiKey: 'any-key-in-open-mode',
+    maxRetries: 0,
+  });
 });
 
 afterAll(async () => {
@@ -85,7 +100,11 @@ describe('OpenAI SDK through the gateway', () => {
   });
 
   it('forwards to an OpenAI-compatible upstream with the provider key, never the caller key', async () => {
-    openaiUpstream.enqueue({ kind: 'reply', text: 'from upstream', usage: { input: 11, output: 3 } });
+    openaiUpstream.enqueue({
+      kind: 'reply',
+      text: 'from upstream',
+      usage: { input: 11, output: 3 },
+    });
     const completion = await client.chat.completions.create({
       model: 'gpt',
       messages: [
@@ -123,15 +142,18 @@ describe('OpenAI SDK through the gateway', () => {
     });
     const final = await runner.finalChatCompletion();
     const calls = final.choices[0]?.message.tool_calls ?? [];
-    expect(calls.map((call) => call.type === 'function' && JSON.parse(call.function.arguments))).toEqual([
-      { city: 'Paris' },
-      { city: 'Oslo' },
-    ]);
+    expect(
+      calls.map((call) => call.type === 'function' && JSON.parse(call.function.arguments)),
+    ).toEqual([{ city: 'Paris' }, { city: 'Oslo' }]);
     expect(final.choices[0]?.finish_reason).toBe('tool_calls');
   });
 
   it('translates an OpenAI-dialect conversation with tool results to an Anthropic upstream and back', async () => {
-    anthropicUpstream.enqueue({ kind: 'reply', text: 'It is sunny in Paris.', usage: { input: 40, output: 7 } });
+    anthropicUpstream.enqueue({
+      kind: 'reply',
+      text: 'It is sunny in Paris.',
+      usage: { input: 40, output: 7 },
+    });
     const completion = await client.chat.completions.create({
       model: 'claude',
       messages: [
@@ -140,7 +162,13 @@ describe('OpenAI SDK through the gateway', () => {
         {
           role: 'assistant',
           content: null,
-          tool_calls: [{ id: 'call_abc', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
+          tool_calls: [
+            {
+              id: 'call_abc',
+              type: 'function',
+              function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+            },
+          ],
         },
         { role: 'tool', tool_call_id: 'call_abc', content: 'sunny, 21C' },
       ],
@@ -161,8 +189,22 @@ describe('OpenAI SDK through the gateway', () => {
     ]);
     expect(body['messages']).toEqual([
       { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] },
-      { role: 'assistant', content: [{ type: 'tool_use', id: 'call_abc', name: 'get_weather', input: { city: 'Paris' } }] },
-      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'call_abc', content: [{ type: 'text', text: 'sunny, 21C' }] }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'tool_use', id: 'call_abc', name: 'get_weather', input: { city: 'Paris' } },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          {
+            type: 'tool_result',
+            tool_use_id: 'call_abc',
+            content: [{ type: 'text', text: 'sunny, 21C' }],
+          },
+        ],
+      },
     ]);
     expect(anthropicUpstream.requests[0]?.headers['x-api-key']).toBe('sk-ant-upstream-secret');
   });
@@ -186,7 +228,9 @@ describe('OpenAI SDK through the gateway', () => {
     expect(message?.content).toBe('Let me check.');
     const call = message?.tool_calls?.[0];
     expect(call?.type === 'function' && call.function.name).toBe('get_weather');
-    expect(call?.type === 'function' && JSON.parse(call.function.arguments)).toEqual({ city: 'Lima' });
+    expect(call?.type === 'function' && JSON.parse(call.function.arguments)).toEqual({
+      city: 'Lima',
+    });
     expect(final.choices[0]?.finish_reason).toBe('tool_calls');
     expect(final.usage?.completion_tokens).toBe(9);
   });
@@ -194,7 +238,9 @@ describe('OpenAI SDK through the gateway', () => {
   it('lists the models the caller may use', async () => {
     const models = await client.models.list();
     const ids = models.data.map((model) => model.id);
-    expect(ids).toEqual(expect.arrayContaining(['claude', 'gpt', 'sim/echo', 'sim/obedient', 'sim/scripted']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['claude', 'gpt', 'sim/echo', 'sim/obedient', 'sim/scripted']),
+    );
   });
 
   it('answers an unknown model with a 404 in the OpenAI error shape and a stable code', async () => {

@@ -3,7 +3,11 @@ import { processEnvironment } from '../config/load.ts';
 import { runCli } from './run-cli.ts';
 
 const command = process.argv[2];
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, environment: processEnvironment() }).then(
+runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  environment: processEnvironment(),
+}).then(
   (code) => {
     // `serve` keeps running until a signal; every other command ends here.
     if (command !== 'serve' || code !== 0) process.exitCode = code;

@@ -15,7 +15,14 @@ export const COMMON_OPTIONS = {
 export function parseCommand<const Options extends NonNullable<ParseArgsConfig['options']>>(
   args: readonly string[],
   options: Options,
-): ReturnType<typeof parseArgs<{ args: string[]; options: Options & typeof COMMON_OPTIONS; allowPositionals: true; strict: true }>> {
+): ReturnType<
+  typeof parseArgs<{
+    args: string[];
+    options: Options & typeof COMMON_OPTIONS;
+    allowPositionals: true;
+    strict: true;
+  }>
+> {
   try {
     return parseArgs({
       args: [...args],
@@ -33,7 +40,10 @@ export function commandConfig(configFile: string | undefined, io: CommandIo): Co
 }
 
 /** Opens the gateway's store (the same file a running gateway uses), runs `work`, closes. */
-export async function withStore<T>(config: Config, work: (store: Store) => Promise<T> | T): Promise<T> {
+export async function withStore<T>(
+  config: Config,
+  work: (store: Store) => Promise<T> | T,
+): Promise<T> {
   const store = openSqliteStore({ path: storePath(config), synchronous: config.store.synchronous });
   try {
     return await work(store);

@@ -116,10 +116,7 @@ function resolveProvider(
   }
 }
 
-function secretField(
-  reference: string | undefined,
-  environment: Environment,
-): { apiKey?: Secret } {
+function secretField(reference: string | undefined, environment: Environment): { apiKey?: Secret } {
   if (reference === undefined) return {};
   const value = environment[reference.slice('env:'.length)];
   // load.ts has already rejected missing variables.

@@ -26,7 +26,8 @@ export class ConfigError extends Error {
   constructor(problems: readonly ConfigProblem[], file?: string) {
     const where = file === undefined ? 'configuration' : file;
     super(
-      `Invalid ${where}:\n` + problems.map((problem) => `  - ${problem.path}: ${problem.message}`).join('\n'),
+      `Invalid ${where}:\n` +
+        problems.map((problem) => `  - ${problem.path}: ${problem.message}`).join('\n'),
     );
     this.problems = problems;
     this.file = file;
@@ -84,9 +85,10 @@ export function validateConfig(raw: unknown, environment: Environment, file?: st
 }
 
 /** Reads, parses and validates the configuration; built-in defaults when there is no file. */
-export function loadConfig(
-  options: { readonly file?: string | undefined; readonly environment: Environment },
-): { readonly config: Config; readonly file: string | undefined } {
+export function loadConfig(options: {
+  readonly file?: string | undefined;
+  readonly environment: Environment;
+}): { readonly config: Config; readonly file: string | undefined } {
   const file = resolveConfigPath(options.file, options.environment, (candidate) => {
     try {
       readFileSync(candidate, { flag: 'r' });

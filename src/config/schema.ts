@@ -169,7 +169,10 @@ export const loggingSchema = z.strictObject({
 /** Alias names may contain `/` so the built-in `sim/echo` reads like a model id. */
 const aliasName = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/, 'must be a model alias (letters, digits, . _ : / -)');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/,
+    'must be a model alias (letters, digits, . _ : / -)',
+  );
 
 export const builtinsSchema = z.strictObject({
   /** Register the `sim` provider and the `sim/echo`, `sim/obedient`, `sim/scripted` aliases. */

@@ -11,11 +11,7 @@ import type { AuditRecord } from '../store/types.ts';
 import { maskCredentials } from '../observability/mask-credentials.ts';
 
 export type RequestOutcome =
-  | 'complete'
-  | 'truncated'
-  | 'client_aborted'
-  | 'upstream_error'
-  | 'rejected';
+  'complete' | 'truncated' | 'client_aborted' | 'upstream_error' | 'rejected';
 
 export interface AuditBodies {
   readonly keep: boolean;
@@ -62,7 +58,8 @@ export class RequestAudit {
   recordRequestBody(body: Buffer): void {
     this.requestBytes = body.length;
     this.requestDigest = createHash('sha256').update(body).digest('hex');
-    if (this.#bodies.keep) this.requestBody = keepBody(body.toString('utf8'), this.#bodies.maxBytes);
+    if (this.#bodies.keep)
+      this.requestBody = keepBody(body.toString('utf8'), this.#bodies.maxBytes);
   }
 
   /** Whole response body at once (non-streaming and error responses). */

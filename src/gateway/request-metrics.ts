@@ -19,13 +19,17 @@ export function requestMetricsHooks(metrics: GatewayMetrics): RequestMetrics {
       metrics.requests
         .labels({ dialect: audit.dialect, alias, target: audit.target ?? 'none', outcome })
         .inc();
-      metrics.requestDuration.labels({ dialect: audit.dialect, alias, outcome }).observe(totalSeconds);
+      metrics.requestDuration
+        .labels({ dialect: audit.dialect, alias, outcome })
+        .observe(totalSeconds);
       if (audit.target !== undefined) {
         // Streams: the overhead that matters is time to first byte beyond the upstream's.
         const overheadSeconds = Math.max(0, totalSeconds - audit.upstreamMs / 1000);
         if (!audit.stream) metrics.gatewayOverhead.observe(overheadSeconds);
         if (audit.ttfbMs !== undefined) {
-          metrics.streamTimeToFirstByte.labels({ target: audit.target }).observe(audit.ttfbMs / 1000);
+          metrics.streamTimeToFirstByte
+            .labels({ target: audit.target })
+            .observe(audit.ttfbMs / 1000);
         }
       }
       if (audit.usage !== undefined) {

@@ -42,6 +42,9 @@ export function buildRuntime(config: Config, environment: Environment): Runtime 
 
 export function isLoopback(host: string): boolean {
   return (
-    host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+    host === 'localhost' ||
+    host === '::1' ||
+    host === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
   );
 }

@@ -64,7 +64,11 @@ export function createDispatcher(
         }
     }
     if (route === undefined) {
-      sendError(response, dialectOf(request.headers), new GatewayError('not_found', 'No such endpoint.'));
+      sendError(
+        response,
+        dialectOf(request.headers),
+        new GatewayError('not_found', 'No such endpoint.'),
+      );
       request.resume();
       return;
     }

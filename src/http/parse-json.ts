@@ -35,7 +35,8 @@ export function exceedsDepth(text: string, maxDepth: number): boolean {
   for (let index = 0; index < length; index++) {
     const code = text.charCodeAt(index);
     if (inString) {
-      if (code === 92) index++; // backslash: skip the escaped character
+      if (code === 92)
+        index++; // backslash: skip the escaped character
       else if (code === 34) inString = false;
       continue;
     }

@@ -88,7 +88,11 @@ export async function startHttpServer(
     inFlight: () => active,
     async close(graceMs) {
       closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       for (const socket of sockets) {
         if ((busy.get(socket) ?? 0) === 0) socket.destroySoon();
       }

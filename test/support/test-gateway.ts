@@ -55,5 +55,11 @@ export async function startTestGateway(
 /** A logger that collects lines, for tests that check what is (not) logged. */
 export function collectingLogger(): { readonly logger: Logger; readonly lines: string[] } {
   const lines: string[] = [];
-  return { logger: createLogger({ level: 'debug', destination: { write: (line: string) => lines.push(line) } }), lines };
+  return {
+    logger: createLogger({
+      level: 'debug',
+      destination: { write: (line: string) => lines.push(line) },
+    }),
+    lines,
+  };
 }

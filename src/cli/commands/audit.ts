@@ -21,9 +21,15 @@ export async function runAudit(args: readonly string[], io: CommandIo): Promise<
       const report = await withStore(config, (store) => store.audit.verify());
       if (values.json) printJson(io.stdout, report);
       else if (report.ok) {
-        printLine(io.stdout, `OK: ${report.entries} entries, chain intact up to #${report.headSeq}.`);
+        printLine(
+          io.stdout,
+          `OK: ${report.entries} entries, chain intact up to #${report.headSeq}.`,
+        );
       } else {
-        printLine(io.stdout, `TAMPERED: ${report.problems.length} problem(s) in ${report.entries} entries:`);
+        printLine(
+          io.stdout,
+          `TAMPERED: ${report.problems.length} problem(s) in ${report.entries} entries:`,
+        );
         for (const problem of report.problems) {
           printLine(io.stdout, `  #${problem.seq} ${problem.kind}: ${problem.detail}`);
         }
@@ -31,8 +37,11 @@ export async function runAudit(args: readonly string[], io: CommandIo): Promise<
       return report.ok ? 0 : 1;
     }
     case 'head': {
-      const [last] = await withStore(config, (store) => store.audit.query({ newestFirst: true, limit: 1 }));
-      const head = last === undefined ? { seq: 0, hash: '0'.repeat(64) } : { seq: last.seq, hash: last.hash };
+      const [last] = await withStore(config, (store) =>
+        store.audit.query({ newestFirst: true, limit: 1 }),
+      );
+      const head =
+        last === undefined ? { seq: 0, hash: '0'.repeat(64) } : { seq: last.seq, hash: last.hash };
       if (values.json) printJson(io.stdout, head);
       else printLine(io.stdout, `${head.seq} ${head.hash}`);
       return 0;
@@ -82,7 +91,8 @@ function formatEntry(entry: AuditEntry): string {
 /** ISO 8601 or milliseconds since the epoch. */
 function parseTime(value: string, name: string): number {
   const number = /^\d{1,16}$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(number)) throw new UsageError(`--${name} must be an ISO time or epoch milliseconds`);
+  if (!Number.isFinite(number))
+    throw new UsageError(`--${name} must be an ISO time or epoch milliseconds`);
   return number;
 }
 

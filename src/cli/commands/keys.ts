@@ -18,7 +18,9 @@ export async function runKeys(args: readonly string[], io: CommandIo): Promise<n
     case 'create': {
       const parsed = keyInputSchema.safeParse({
         name: values.name,
-        ...(values.models === undefined ? {} : { models: values.models.split(',').map((model) => model.trim()) }),
+        ...(values.models === undefined
+          ? {}
+          : { models: values.models.split(',').map((model) => model.trim()) }),
         ...(values.region === undefined ? {} : { region: values.region }),
         ...(values.rpm === undefined ? {} : { rpm: Number(values.rpm) }),
         ...(values.label === undefined ? {} : { labels: parseLabels(values.label) }),
@@ -26,17 +28,26 @@ export async function runKeys(args: readonly string[], io: CommandIo): Promise<n
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new UsageError(`--${String(issue?.path[0] ?? 'name')}: ${issue?.message ?? 'invalid'}`);
+        throw new UsageError(
+          `--${String(issue?.path[0] ?? 'name')}: ${issue?.message ?? 'invalid'}`,
+        );
       }
       const created = await withStore(config, async (store) => {
         const result = await store.keys.create(toNewKey(parsed.data));
-        await store.audit.append({ type: 'admin.key', keyId: result.record.id, data: { action: 'create', actor: 'cli', name: result.record.name } });
+        await store.audit.append({
+          type: 'admin.key',
+          keyId: result.record.id,
+          data: { action: 'create', actor: 'cli', name: result.record.name },
+        });
         return result;
       });
       if (values.json) printJson(io.stdout, { key: created.secret, record: created.record });
       else {
         printLine(io.stdout, created.secret);
-        printLine(io.stderr, `Created ${created.record.id} (${created.record.name}). The key is shown once: store it now.`);
+        printLine(
+          io.stderr,
+          `Created ${created.record.id} (${created.record.name}). The key is shown once: store it now.`,
+        );
       }
       return 0;
     }
@@ -64,7 +75,12 @@ export async function runKeys(args: readonly string[], io: CommandIo): Promise<n
       if (id === undefined) throw new UsageError('usage: ringfence keys revoke ID');
       const revoked = await withStore(config, async (store) => {
         const done = await store.keys.revoke(id);
-        if (done) await store.audit.append({ type: 'admin.key', keyId: id, data: { action: 'revoke', actor: 'cli' } });
+        if (done)
+          await store.audit.append({
+            type: 'admin.key',
+            keyId: id,
+            data: { action: 'revoke', actor: 'cli' },
+          });
         return done;
       });
       if (!revoked) {

@@ -19,7 +19,11 @@ export async function runModels(args: readonly string[], io: CommandIo): Promise
       for (const [alias, targets] of catalog.aliases) {
         json[alias] = targets.map((target, index) => {
           const suspension = matcher.match(target);
-          rows.push([index === 0 ? alias : '', target.id, suspension === undefined ? 'active' : `SUSPENDED: ${suspension.reason}`]);
+          rows.push([
+            index === 0 ? alias : '',
+            target.id,
+            suspension === undefined ? 'active' : `SUSPENDED: ${suspension.reason}`,
+          ]);
           return { target: target.id, suspended: suspension?.reason ?? null };
         });
       }
@@ -44,11 +48,21 @@ export async function runModels(args: readonly string[], io: CommandIo): Promise
       const parsed = suspensionInputSchema.safeParse({ pattern, reason: values.reason });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new UsageError(`${issue?.path[0] === 'reason' ? '--reason' : 'PATTERN'} ${issue?.message ?? 'is invalid'}; usage: ringfence models suspend PATTERN --reason TEXT`);
+        throw new UsageError(
+          `${issue?.path[0] === 'reason' ? '--reason' : 'PATTERN'} ${issue?.message ?? 'is invalid'}; usage: ringfence models suspend PATTERN --reason TEXT`,
+        );
       }
       await withStore(config, async (store) => {
         await store.suspensions.suspend(parsed.data.pattern, parsed.data.reason, 'cli');
-        await store.audit.append({ type: 'admin.suspension', data: { action: 'suspend', actor: 'cli', pattern: parsed.data.pattern, reason: parsed.data.reason } });
+        await store.audit.append({
+          type: 'admin.suspension',
+          data: {
+            action: 'suspend',
+            actor: 'cli',
+            pattern: parsed.data.pattern,
+            reason: parsed.data.reason,
+          },
+        });
       });
       printLine(io.stdout, `Suspended ${parsed.data.pattern}: ${parsed.data.reason}`);
       return 0;
@@ -57,7 +71,11 @@ export async function runModels(args: readonly string[], io: CommandIo): Promise
       if (pattern === undefined) throw new UsageError('usage: ringfence models resume PATTERN');
       const resumed = await withStore(config, async (store) => {
         const done = await store.suspensions.resume(pattern);
-        if (done) await store.audit.append({ type: 'admin.suspension', data: { action: 'resume', actor: 'cli', pattern } });
+        if (done)
+          await store.audit.append({
+            type: 'admin.suspension',
+            data: { action: 'resume', actor: 'cli', pattern },
+          });
         return done;
       });
       if (!resumed) {

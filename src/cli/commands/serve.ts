@@ -22,7 +22,12 @@ export async function runServe(args: readonly string[], io: CommandIo): Promise<
   });
 }
 
-function optionalInteger(value: string | undefined, name: string, min: number, max: number): number | undefined {
+function optionalInteger(
+  value: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number < min || number > max) {

@@ -40,7 +40,13 @@ export function createAdminRoute(
         .filter((segment, index, all) => segment !== '' || index < all.length - 1)
         .map(decodeSegment);
       const method = request.method ?? 'GET';
-      const result = await dispatch(context, request, method, segments, new URLSearchParams(search));
+      const result = await dispatch(
+        context,
+        request,
+        method,
+        segments,
+        new URLSearchParams(search),
+      );
       sendJson(response, result.status, result.body);
     } catch (error) {
       sendError(response, 'openai', toGatewayError(error));
@@ -68,13 +74,19 @@ async function dispatch(
     if (method === 'POST' && id === undefined) {
       const input = parse(suspensionInputSchema, await readJson(request));
       const suspension = await store.suspensions.suspend(input.pattern, input.reason, actor);
-      await store.audit.append({ type: 'admin.suspension', data: { action: 'suspend', actor, pattern: input.pattern, reason: input.reason } });
+      await store.audit.append({
+        type: 'admin.suspension',
+        data: { action: 'suspend', actor, pattern: input.pattern, reason: input.reason },
+      });
       return { status: 201, body: suspension };
     }
     if (method === 'DELETE' && id !== undefined) {
       const resumed = await store.suspensions.resume(id);
       if (!resumed) throw new GatewayError('not_found', 'No admin suspension has that pattern.');
-      await store.audit.append({ type: 'admin.suspension', data: { action: 'resume', actor, pattern: id } });
+      await store.audit.append({
+        type: 'admin.suspension',
+        data: { action: 'resume', actor, pattern: id },
+      });
       return ok({ resumed: id });
     }
   }
@@ -83,11 +95,16 @@ async function dispatch(
     if (method === 'POST' && id === undefined) {
       const input = parse(keyInputSchema, await readJson(request));
       const created = await store.keys.create(toNewKey(input));
-      await store.audit.append({ type: 'admin.key', keyId: created.record.id, data: { action: 'create', actor, name: created.record.name } });
+      await store.audit.append({
+        type: 'admin.key',
+        keyId: created.record.id,
+        data: { action: 'create', actor, name: created.record.name },
+      });
       return { status: 201, body: { key: created.secret, record: created.record } };
     }
     if (method === 'DELETE' && id !== undefined) {
-      if (!(await store.keys.revoke(id))) throw new GatewayError('not_found', 'No active key has that id.');
+      if (!(await store.keys.revoke(id)))
+        throw new GatewayError('not_found', 'No active key has that id.');
       await store.audit.append({ type: 'admin.key', keyId: id, data: { action: 'revoke', actor } });
       return ok({ revoked: id });
     }
@@ -115,9 +132,13 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue === undefined ? '' : issue.path.join('.');
-    throw new GatewayError('invalid_request', `Invalid ${where || 'body'}: ${issue?.message ?? 'invalid'}`, {
-      ...(where === '' ? {} : { param: where }),
-    });
+    throw new GatewayError(
+      'invalid_request',
+      `Invalid ${where || 'body'}: ${issue?.message ?? 'invalid'}`,
+      {
+        ...(where === '' ? {} : { param: where }),
+      },
+    );
   }
   return result.data;
 }
@@ -133,7 +154,9 @@ const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
 });
 
-function auditQuery(query: URLSearchParams): Parameters<GatewayContext['store']['audit']['query']>[0] {
+function auditQuery(
+  query: URLSearchParams,
+): Parameters<GatewayContext['store']['audit']['query']>[0] {
   const input = parse(auditQuerySchema, Object.fromEntries(query));
   return {
     ...(input.key === undefined ? {} : { keyId: input.key }),

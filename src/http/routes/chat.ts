@@ -82,12 +82,23 @@ export function createChatRoute(
         signal: abort.signal,
       };
       outcome = call.stream
-        ? await answerStream(context, route, call, response, audit, headers, codec.streamEncoder(call))
+        ? await answerStream(
+            context,
+            route,
+            call,
+            response,
+            audit,
+            headers,
+            codec.streamEncoder(call),
+          )
         : await answerComplete(context, route, call, response, audit, headers);
     } catch (thrown) {
       const error = toGatewayError(thrown);
       if (error.code === 'internal_error') {
-        context.logger.error('request failed', { requestId, error: error.cause instanceof Error ? error.cause : error });
+        context.logger.error('request failed', {
+          requestId,
+          error: error.cause instanceof Error ? error.cause : error,
+        });
       }
       audit.errorCode = error.code;
       audit.status = error.status;
@@ -109,7 +120,11 @@ export function createChatRoute(
 }
 
 /** Rate limit and intent record in one group commit; refuses if either fails. */
-async function admit(context: GatewayContext, principal: Principal, audit: RequestAudit): Promise<void> {
+async function admit(
+  context: GatewayContext,
+  principal: Principal,
+  audit: RequestAudit,
+): Promise<void> {
   const started = performance.now();
   const intent = context.store.audit.append(audit.intentRecord());
   const decision =
@@ -122,7 +137,11 @@ async function admit(context: GatewayContext, principal: Principal, audit: Reque
     context.metrics.auditFailed();
     // The token, if taken, joined the same failed transaction.
     await decision?.catch(() => undefined);
-    throw new GatewayError('audit_unavailable', 'The audit log is unavailable; the request was not forwarded.', { cause });
+    throw new GatewayError(
+      'audit_unavailable',
+      'The audit log is unavailable; the request was not forwarded.',
+      { cause },
+    );
   } finally {
     context.metrics.auditWrite(performance.now() - started);
   }
@@ -266,7 +285,9 @@ async function settleRejection(
   ]);
   if (results.some((result) => result.status === 'rejected')) {
     context.metrics.auditFailed();
-    context.logger.error('audit write failed for a rejected request', { requestId: audit.requestId });
+    context.logger.error('audit write failed for a rejected request', {
+      requestId: audit.requestId,
+    });
   }
 }
 

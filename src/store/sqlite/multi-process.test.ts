@@ -45,6 +45,18 @@ function exited(child: ChildProcess): Promise<number | null> {
   });
 }
 
+/** Resolves once a burst child has loaded and opened the store. */
+function ready(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.once('message', () => {
+      resolve();
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`child exited early (${String(code)}): ${stderrOf.get(child)?.join('')}`));
+    });
+  });
+}
+
 beforeEach(async () => {
   directory = await makeTempDirectory();
   path = join(directory.path, 'ringfence.db');
@@ -67,10 +79,12 @@ describe('several processes on one store', () => {
       const store = openSqliteStore({ path, synchronous: 'normal' });
       const first = spawnChild('burst', '300');
       const second = spawnChild('burst', '300');
+      await Promise.all([first, second].map(ready));
+      for (const child of [first, second]) child.send('go');
       const local: Promise<unknown>[] = [];
       for (let index = 0; index < 100; index++) {
         local.push(store.audit.append({ type: 'parent.append', data: { index } }));
-        await new Promise((resolve) => setTimeout(resolve, 1));
+        await new Promise((resolve) => setImmediate(resolve));
       }
       const [firstCode, secondCode] = await Promise.all([exited(first), exited(second)]);
       await Promise.all(local);
@@ -88,12 +102,17 @@ describe('several processes on one store', () => {
     async () => {
       const child = spawnChild('forever');
       const acknowledged = new Map<number, string>();
-      await new Promise<void>((resolve) => {
+      await new Promise<void>((resolve, reject) => {
         child.on('message', (message: { seq?: number; hash?: string }) => {
           if (message.seq !== undefined && message.hash !== undefined) {
             acknowledged.set(message.seq, message.hash);
           }
           if (acknowledged.size >= 200) resolve();
+        });
+        child.once('exit', (code) => {
+          reject(
+            new Error(`child exited early (${String(code)}): ${stderrOf.get(child)?.join('')}`),
+          );
         });
       });
       child.kill('SIGKILL');
