@@ -5,6 +5,7 @@
  * CPU is not billed to the load generator or the gateway. Reports both base
  * URLs to the parent over IPC and exits when the parent disconnects.
  */
+import { parseArgs } from 'node:util';
 import { startFakeOpenAiUpstream } from '../test/support/fake-openai-upstream.ts';
 import { startSlowStreamUpstream } from './slow-stream-upstream.ts';
 
@@ -15,8 +16,14 @@ export interface UpstreamReady {
   readonly slowBaseUrl: string;
 }
 
-const intervalMs = Number(process.env.BENCH_SLOW_INTERVAL_MS ?? '100');
-const chunks = Number(process.env.BENCH_SLOW_CHUNKS ?? '40');
+const { values } = parseArgs({
+  options: {
+    'slow-interval-ms': { type: 'string', default: '100' },
+    'slow-chunks': { type: 'string', default: '40' },
+  },
+});
+const intervalMs = Number(values['slow-interval-ms']);
+const chunks = Number(values['slow-chunks']);
 
 const fast = await startFakeOpenAiUpstream({ recordRequests: false });
 const slow = await startSlowStreamUpstream({ intervalMs, chunks });

@@ -48,6 +48,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     await openSqliteStore({
       path: storePath(config),
       synchronous: config.store.synchronous,
+      walCheckpoint: 'inline',
     }).close();
     const stopMetrics = serveClusterMetrics(cluster);
     let stopping = false;
@@ -59,6 +60,7 @@ export async function serve(options: ServeOptions): Promise<void> {
         const store = openSqliteStore({
           path: storePath(config),
           synchronous: config.store.synchronous,
+          walCheckpoint: 'inline',
         });
         const keys = store.keys.countActive();
         void store.close();

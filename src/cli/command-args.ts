@@ -3,8 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { storePath } from '../app.ts';
-import { openSqliteStore } from '../store/sqlite/open-sqlite-store.ts';
-import type { Store } from '../store/types.ts';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/open-sqlite-store.ts';
 import { UsageError, type CommandIo } from './output.ts';
 
 export const COMMON_OPTIONS = {
@@ -42,9 +41,14 @@ export function commandConfig(configFile: string | undefined, io: CommandIo): Co
 /** Opens the gateway's store (the same file a running gateway uses), runs `work`, closes. */
 export async function withStore<T>(
   config: Config,
-  work: (store: Store) => Promise<T> | T,
+  work: (store: SqliteStore) => Promise<T> | T,
 ): Promise<T> {
-  const store = openSqliteStore({ path: storePath(config), synchronous: config.store.synchronous });
+  // A short-lived command checkpoints inline rather than starting a worker thread.
+  const store = openSqliteStore({
+    path: storePath(config),
+    synchronous: config.store.synchronous,
+    walCheckpoint: 'inline',
+  });
   try {
     return await work(store);
   } finally {

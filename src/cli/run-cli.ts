@@ -21,7 +21,7 @@ Commands:
   models list                                                  aliases, targets, suspensions
   models suspend PATTERN --reason TEXT                         kill switch (target, model or glob)
   models resume PATTERN
-  audit verify | audit head | audit tail [-n N]
+  audit verify [--checkpoint SEQ:HASH]… | audit head | audit tail [-n N]
   audit query [--key ID] [--alias A] [--outcome O] [--type T] [--since T] [--until T] [--limit N]
 
 Every command takes --config FILE (default: $RINGFENCE_CONFIG, else ./ringfence.yaml, else built-in defaults)

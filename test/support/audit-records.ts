@@ -4,15 +4,15 @@
  */
 import type { AuditEntry, AuditLog } from '../../src/store/types.ts';
 
-/** Polls `probe` until it returns a value, or fails after `timeoutMs`. */
+/** Polls `probe` (every 10 ms) until it returns a value, or fails after `timeoutMs`. */
 export async function waitFor<T>(
-  probe: () => T | undefined,
+  probe: () => T | undefined | Promise<T | undefined>,
   what: string,
   timeoutMs = 3_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));

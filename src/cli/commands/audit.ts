@@ -1,4 +1,5 @@
 /** `ringfence audit verify|head|tail|query`: read and check the audit log. */
+import { formatAuditHead, parseAuditHead } from '../../audit/audit-head.ts';
 import type { AuditEntry, AuditQuery } from '../../store/types.ts';
 import { commandConfig, parseCommand, withStore } from '../command-args.ts';
 import { printJson, printLine, UsageError, type CommandIo } from '../output.ts';
@@ -14,11 +15,20 @@ export async function runAudit(args: readonly string[], io: CommandIo): Promise<
     since: { type: 'string' },
     until: { type: 'string' },
     limit: { type: 'string' },
+    checkpoint: { type: 'string', multiple: true },
   });
   const config = commandConfig(values.config, io);
   switch (positionals[0]) {
     case 'verify': {
-      const report = await withStore(config, (store) => store.audit.verify());
+      const checkpoints = (values.checkpoint ?? []).map((text) => {
+        const head = parseAuditHead(text);
+        if (head === undefined)
+          throw new UsageError(
+            `--checkpoint must be SEQ:HASH as printed by "audit head" (got "${text}")`,
+          );
+        return head;
+      });
+      const report = await withStore(config, (store) => store.audit.verify({ checkpoints }));
       if (values.json) printJson(io.stdout, report);
       else if (report.ok) {
         printLine(
@@ -37,13 +47,11 @@ export async function runAudit(args: readonly string[], io: CommandIo): Promise<
       return report.ok ? 0 : 1;
     }
     case 'head': {
-      const [last] = await withStore(config, (store) =>
-        store.audit.query({ newestFirst: true, limit: 1 }),
-      );
-      const head =
-        last === undefined ? { seq: 0, hash: '0'.repeat(64) } : { seq: last.seq, hash: last.hash };
+      // The chain head anchor: record it outside this machine; later,
+      // `audit verify --checkpoint SEQ:HASH` proves the log was not rewritten since.
+      const head = await withStore(config, (store) => store.audit.head());
       if (values.json) printJson(io.stdout, head);
-      else printLine(io.stdout, `${head.seq} ${head.hash}`);
+      else printLine(io.stdout, formatAuditHead(head));
       return 0;
     }
     case 'tail':
