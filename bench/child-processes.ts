@@ -14,7 +14,10 @@ interface Tracked {
 
 const tracked = new Set<Tracked>();
 
-export function trackChild(child: ChildProcess, descendants: () => readonly number[] = () => []): void {
+export function trackChild(
+  child: ChildProcess,
+  descendants: () => readonly number[] = () => [],
+): void {
   const entry: Tracked = { child, descendants };
   tracked.add(entry);
   child.once('exit', () => tracked.delete(entry));
@@ -34,9 +37,17 @@ function exited(child: ChildProcess): boolean {
 }
 
 /** Stops one child: SIGTERM, then SIGKILL (also its descendants) after `graceMs`. */
-export async function stopChild(child: ChildProcess, graceMs: number, descendants: readonly number[] = []): Promise<void> {
+export async function stopChild(
+  child: ChildProcess,
+  graceMs: number,
+  descendants: readonly number[] = [],
+): Promise<void> {
   if (!exited(child)) {
-    const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const done = new Promise<void>((resolve) =>
+      child.once('exit', () => {
+        resolve();
+      }),
+    );
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     await done;

@@ -5,7 +5,7 @@
  * used the two cores.
  */
 import { readFileSync } from 'node:fs';
-import { cpuSeconds, sumOver } from './proc-stats.ts';
+import { CLOCK_TICKS, cpuSeconds, sumOver } from './proc-stats.ts';
 
 export interface CpuUse {
   readonly gatewaySeconds: number;
@@ -13,6 +13,11 @@ export interface CpuUse {
   readonly loadGeneratorSeconds: number;
   /** Busy fraction of all cores together, 0–1. */
   readonly machineBusy: number;
+  /**
+   * CPU seconds used by everything else on the machine (busy time minus the
+   * three above): on a shared machine, the load the benchmark competed with.
+   */
+  readonly otherSeconds: number;
 }
 
 export interface CpuWindow {
@@ -29,11 +34,20 @@ export function startCpuWindow(gatewayPids: readonly number[], upstreamPid: numb
       const used = process.cpuUsage(load);
       const after = machineTicks();
       const total = after.total - machine.total;
+      const idle = after.idle - machine.idle;
+      const gatewaySeconds = sumOver(gatewayPids, cpuSeconds) - gateway;
+      const upstreamSeconds = cpuSeconds(upstreamPid) - upstream;
+      const loadGeneratorSeconds = (used.user + used.system) / 1e6;
+      const busySeconds = (total - idle) / CLOCK_TICKS;
       return {
-        gatewaySeconds: sumOver(gatewayPids, cpuSeconds) - gateway,
-        upstreamSeconds: cpuSeconds(upstreamPid) - upstream,
-        loadGeneratorSeconds: (used.user + used.system) / 1e6,
-        machineBusy: total > 0 ? 1 - (after.idle - machine.idle) / total : Number.NaN,
+        gatewaySeconds,
+        upstreamSeconds,
+        loadGeneratorSeconds,
+        machineBusy: total > 0 ? 1 - idle / total : Number.NaN,
+        otherSeconds: Math.max(
+          0,
+          busySeconds - gatewaySeconds - upstreamSeconds - loadGeneratorSeconds,
+        ),
       };
     },
   };

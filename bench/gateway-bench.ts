@@ -24,7 +24,7 @@
  * median of each figure is reported. Every child process is stopped at the
  * end, on errors and on Ctrl-C.
  */
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { stopAllChildren } from './child-processes.ts';
 import { medianFigures, type RunFigures } from './figures.ts';
@@ -39,7 +39,14 @@ import { startUpstream } from './upstream-handle.ts';
 
 const SCENARIOS = ['direct', 'gateway', 'stream', 'latency', 'memory', 'auth'] as const;
 type Scenario = (typeof SCENARIOS)[number];
-const LETTERS: Readonly<Record<string, Scenario>> = { a: 'direct', b: 'gateway', c: 'stream', d: 'latency', e: 'memory', f: 'auth' };
+const LETTERS: Readonly<Record<string, Scenario>> = {
+  a: 'direct',
+  b: 'gateway',
+  c: 'stream',
+  d: 'latency',
+  e: 'memory',
+  f: 'auth',
+};
 
 const { values } = parseArgs({
   options: {
@@ -58,7 +65,10 @@ const { values } = parseArgs({
 });
 
 const settings: BenchSettings = {
-  workers: values.workers === undefined ? availableParallelism() : bounded(values.workers, 'workers', 1, 64),
+  workers:
+    values.workers === undefined
+      ? availableParallelism()
+      : bounded(values.workers, 'workers', 1, 64),
   durationSeconds: bounded(values.duration, 'duration', 1, 600),
   warmupSeconds: bounded(values.warmup, 'warmup', 0, 60),
   connections: bounded(values.connections, 'connections', 1, 1_000),
@@ -81,7 +91,8 @@ function parseScenarios(text: string): ReadonlySet<Scenario> {
   const chosen = new Set<Scenario>();
   for (const part of text.split(',').map((item) => item.trim().toLowerCase())) {
     const scenario = LETTERS[part] ?? SCENARIOS.find((name) => name === part);
-    if (scenario === undefined) throw new Error(`unknown scenario "${part}"; use ${SCENARIOS.join(', ')} or a–f`);
+    if (scenario === undefined)
+      throw new Error(`unknown scenario "${part}"; use ${SCENARIOS.join(', ')} or a–f`);
     chosen.add(scenario);
   }
   return chosen;
@@ -143,13 +154,18 @@ function machine(): Record<string, string | number> {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    // Other work on the machine before the benchmark started (1-minute load average).
+    loadAverageAtStart: Math.round((loadavg()[0] ?? 0) * 100) / 100,
   };
 }
 
 async function main(): Promise<void> {
-  if (!procAvailable()) throw new Error('the benchmark reads /proc for CPU and memory: run it on Linux');
+  if (!procAvailable())
+    throw new Error('the benchmark reads /proc for CPU and memory: run it on Linux');
   const info = machine();
-  log(`machine: ${info.cpuModel}, ${info.cores} cores, node ${info.node}`);
+  log(
+    `machine: ${info.cpuModel}, ${info.cores} cores, node ${info.node}, load average ${info.loadAverageAtStart}`,
+  );
   const results: RunFigures[] = [];
   for (let run = 1; run <= runs; run++) results.push(await oneRun(run));
   const figures = medianFigures(results);

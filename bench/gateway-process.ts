@@ -41,10 +41,22 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   await writeFile(configFile, configText(directory, options), 'utf8');
   const port = await freePort();
   const nodeFlags =
-    options.cpuProfileDirectory === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDirectory];
+    options.cpuProfileDirectory === undefined
+      ? []
+      : ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDirectory];
   const child = spawn(
     process.execPath,
-    [...nodeFlags, CLI, 'serve', '--config', configFile, '--workers', String(options.workers), '--port', String(port)],
+    [
+      ...nodeFlags,
+      CLI,
+      'serve',
+      '--config',
+      configFile,
+      '--workers',
+      String(options.workers),
+      '--port',
+      String(port),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let workers: readonly number[] = [];
@@ -65,9 +77,19 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     url,
     pids: [primary, ...workers],
     async createKey() {
-      const output = await run(process.execPath, [CLI, 'keys', 'create', '--name', 'bench', '--config', configFile, '--json']);
+      const output = await run(process.execPath, [
+        CLI,
+        'keys',
+        'create',
+        '--name',
+        'bench',
+        '--config',
+        configFile,
+        '--json',
+      ]);
       const parsed = JSON.parse(output) as { key?: unknown };
-      if (typeof parsed.key !== 'string') throw new Error('`ringfence keys create --json` printed no key');
+      if (typeof parsed.key !== 'string')
+        throw new Error('`ringfence keys create --json` printed no key');
       return parsed.key;
     },
     async stop() {
@@ -103,7 +125,9 @@ function configText(directory: string, options: GatewayProcessOptions): string {
 function listening(child: ChildProcess, stderr: () => string): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => fail(new Error('the gateway did not start in time')), START_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      fail(new Error('the gateway did not start in time'));
+    }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer): void => {
       stdout += chunk.toString('utf8');
       const match = /listening on (http:\/\/\S+)/.exec(stdout);
@@ -113,7 +137,9 @@ function listening(child: ChildProcess, stderr: () => string): Promise<string> {
         resolvePromise(match[1]);
       }
     };
-    const onExit = (code: number | null): void => fail(new Error(`the gateway exited (${String(code)})`));
+    const onExit = (code: number | null): void => {
+      fail(new Error(`the gateway exited (${String(code)})`));
+    };
     function fail(error: Error): void {
       cleanup();
       reject(new Error(`${error.message}; stderr:\n${stderr()}`));
@@ -144,7 +170,9 @@ function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolvePromise(port));
+      server.close(() => {
+        resolvePromise(port);
+      });
     });
   });
 }
@@ -152,7 +180,8 @@ function freePort(): Promise<number> {
 function run(file: string, args: readonly string[]): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     execFile(file, args, { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error !== null) reject(new Error(`${file} ${args.join(' ')} failed: ${stderr}`, { cause: error }));
+      if (error !== null)
+        reject(new Error(`${file} ${args.join(' ')} failed: ${stderr}`, { cause: error }));
       else resolvePromise(stdout);
     });
   });

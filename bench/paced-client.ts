@@ -32,7 +32,11 @@ export function newRecorder(): PacedRecorder {
 
 export interface PacedClient {
   /** Sends at `ratePerSecond` for `durationMs`, then waits for the answers (at most 10 s). */
-  run(ratePerSecond: number, durationMs: number, recorder: PacedRecorder | undefined): Promise<void>;
+  run(
+    ratePerSecond: number,
+    durationMs: number,
+    recorder: PacedRecorder | undefined,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,7 +50,12 @@ export function createPacedClient(target: PacedTarget, connections: number): Pac
     const started = performance.now();
     let first = true;
     try {
-      const response = await pool.request({ path: target.path, method: 'POST', headers, body: target.body });
+      const response = await pool.request({
+        path: target.path,
+        method: 'POST',
+        headers,
+        body: target.body,
+      });
       for await (const chunk of response.body) {
         if (first && (chunk as Buffer).length > 0) {
           first = false;

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second for utime/stime (sysconf(_SC_CLK_TCK)); 100 on every common Linux. */
-const CLOCK_TICKS = readClockTicks();
+export const CLOCK_TICKS = readClockTicks();
 
 function readClockTicks(): number {
   try {

@@ -17,17 +17,47 @@ export interface Target {
 /** The project's performance targets, checked against the (median) figures. */
 export function checkTargets(figures: RunFigures): Target[] {
   const targets: Target[] = [];
-  const add = (name: string, value: number | undefined, comparison: Target['comparison'], limit: number, unit: string): void => {
+  const add = (
+    name: string,
+    value: number | undefined,
+    comparison: Target['comparison'],
+    limit: number,
+    unit: string,
+  ): void => {
     if (value === undefined) return;
     const pass =
       comparison === '>=' ? value >= limit : comparison === '<=' ? value <= limit : value < limit;
     targets.push({ name, value, comparison, limit, unit, pass });
   };
-  add('non-streaming req/s per core of gateway CPU (audit on)', figures.gateway?.requestsPerCore, '>=', 5_000, 'req/s');
-  add(`added latency p50 at ${figures.latency?.ratePerSecond ?? 0} req/s`, figures.latency?.addedP50Ms, '<=', 0.5, 'ms');
-  add(`added latency p99 at ${figures.latency?.ratePerSecond ?? 0} req/s`, figures.latency?.addedP99Ms, '<=', 2, 'ms');
+  add(
+    'non-streaming req/s per core of gateway CPU (audit on)',
+    figures.gateway?.requestsPerCore,
+    '>=',
+    5_000,
+    'req/s',
+  );
+  add(
+    `added latency p50 at ${figures.latency?.ratePerSecond ?? 0} req/s`,
+    figures.latency?.addedP50Ms,
+    '<=',
+    0.5,
+    'ms',
+  );
+  add(
+    `added latency p99 at ${figures.latency?.ratePerSecond ?? 0} req/s`,
+    figures.latency?.addedP99Ms,
+    '<=',
+    2,
+    'ms',
+  );
   add('streaming TTFB overhead p50', figures.stream?.addedP50Ms, '<=', 1, 'ms');
-  add(`gateway RSS with ${figures.memory?.streams ?? 0} concurrent streams`, figures.memory?.peakMiB, '<', 150, 'MiB');
+  add(
+    `gateway RSS with ${figures.memory?.streams ?? 0} concurrent streams`,
+    figures.memory?.peakMiB,
+    '<',
+    150,
+    'MiB',
+  );
   return targets;
 }
 
@@ -48,28 +78,52 @@ export function formatReport(figures: RunFigures, settings: BenchSettings, runs:
     if (result === undefined) continue;
     row(label, 'req/s', count(result.requestsPerSecond));
     row('', 'latency p50 / p97.5 / p99', triple(result.p50Ms, result.p975Ms, result.p99Ms));
-    row('', 'gateway CPU', `${result.cpu.gatewaySeconds.toFixed(2)} s in ${result.seconds.toFixed(1)} s`);
+    row(
+      '',
+      'gateway CPU',
+      `${result.cpu.gatewaySeconds.toFixed(2)} s in ${result.seconds.toFixed(1)} s`,
+    );
     row('', 'req/s per core of gateway CPU', count(result.requestsPerCore));
     row(
       '',
-      'other CPU (upstream / load gen / machine busy)',
-      `${result.cpu.upstreamSeconds.toFixed(2)} s / ${result.cpu.loadGeneratorSeconds.toFixed(2)} s / ${(result.cpu.machineBusy * 100).toFixed(0)} %`,
+      'CPU upstream / load generator / other processes',
+      `${result.cpu.upstreamSeconds.toFixed(2)} s / ${result.cpu.loadGeneratorSeconds.toFixed(2)} s / ${result.cpu.otherSeconds.toFixed(2)} s`,
     );
+    row('', 'machine busy (all cores)', `${(result.cpu.machineBusy * 100).toFixed(0)} %`);
   }
   if (stream !== undefined) {
-    row(`(c) streaming TTFB at ${stream.ratePerSecond} req/s`, 'direct p50 / p99', pair(stream.directP50Ms, stream.directP99Ms));
+    row(
+      `(c) streaming TTFB at ${stream.ratePerSecond} req/s`,
+      'direct p50 / p99',
+      pair(stream.directP50Ms, stream.directP99Ms),
+    );
     row('', 'gateway p50 / p99', pair(stream.gatewayP50Ms, stream.gatewayP99Ms));
     row('', 'overhead p50 / p99', pair(stream.addedP50Ms, stream.addedP99Ms));
+    row('', 'CPU of other processes', `${stream.otherCpuSeconds.toFixed(2)} s`);
   }
   if (latency !== undefined) {
-    row(`(d) latency at ${latency.ratePerSecond} req/s`, 'direct p50 / p99', pair(latency.directP50Ms, latency.directP99Ms));
+    row(
+      `(d) latency at ${latency.ratePerSecond} req/s`,
+      'direct p50 / p99',
+      pair(latency.directP50Ms, latency.directP99Ms),
+    );
     row('', 'gateway p50 / p99', pair(latency.gatewayP50Ms, latency.gatewayP99Ms));
     row('', 'added p50 / p99', pair(latency.addedP50Ms, latency.addedP99Ms));
+    row('', 'gateway CPU per request', `${latency.gatewayCpuPerRequestUs.toFixed(0)} µs`);
+    row('', 'CPU of other processes', `${latency.otherCpuSeconds.toFixed(2)} s`);
   }
   if (memory !== undefined) {
-    row(`(e) ${memory.streams} concurrent streams`, 'gateway RSS before', `${memory.beforeMiB.toFixed(1)} MiB`);
+    row(
+      `(e) ${memory.streams} concurrent streams`,
+      'gateway RSS before',
+      `${memory.beforeMiB.toFixed(1)} MiB`,
+    );
     row('', 'gateway RSS peak (sum)', `${memory.peakMiB.toFixed(1)} MiB`);
-    row('', 'per process (primary first)', memory.perProcessMiB.map((value) => value.toFixed(1)).join(' + '));
+    row(
+      '',
+      'per process (primary first)',
+      memory.perProcessMiB.map((value) => value.toFixed(1)).join(' + '),
+    );
   }
   const header = `ringfence gateway benchmark: ${settings.workers} worker(s), ${settings.durationSeconds} s per scenario, median of ${runs} run(s)`;
   const targets = checkTargets(figures).map(
@@ -81,9 +135,15 @@ export function formatReport(figures: RunFigures, settings: BenchSettings, runs:
 
 function table(rows: readonly string[][]): string {
   const widths = [0, 0, 0];
-  for (const cells of rows) cells.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
+  for (const cells of rows)
+    cells.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
   return rows
-    .map((cells) => cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ').trimEnd())
+    .map((cells) =>
+      cells
+        .map((cell, index) => cell.padEnd(widths[index] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
     .map((line) => `  ${line}`)
     .join('\n');
 }

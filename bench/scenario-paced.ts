@@ -6,7 +6,13 @@
  * upstream and the gateway share two cores). The overhead is the difference
  * of the two sides' percentiles: requests are not paired one to one.
  */
-import { createPacedClient, newRecorder, type PacedClient, type PacedRecorder } from './paced-client.ts';
+import { startCpuWindow } from './cpu-window.ts';
+import {
+  createPacedClient,
+  newRecorder,
+  type PacedClient,
+  type PacedRecorder,
+} from './paced-client.ts';
 import { CHAT_PATH, chatBody, MODELS } from './requests.ts';
 import type { ScenarioContext } from './scenario-context.ts';
 
@@ -27,6 +33,13 @@ export interface Overhead {
   readonly addedP50Ms: number;
   /** gateway p99 − direct p99. */
   readonly addedP99Ms: number;
+  /**
+   * Gateway CPU time per gateway request, in microseconds, over the measured
+   * segments (both sides: the gateway idles through the direct ones).
+   */
+  readonly gatewayCpuPerRequestUs: number;
+  /** CPU seconds other processes on the machine used during the measurement. */
+  readonly otherCpuSeconds: number;
 }
 
 /** (d) Full-response latency of non-streaming requests at `latencyRate`. */
@@ -43,11 +56,18 @@ async function overhead(
   context: ScenarioContext,
   stream: boolean,
   rate: number,
-  pick: (recorder: PacedRecorder) => { percentiles(fractions: readonly number[]): number[]; readonly count: number },
+  pick: (recorder: PacedRecorder) => {
+    percentiles(fractions: readonly number[]): number[];
+    readonly count: number;
+  },
 ): Promise<Overhead> {
   const { upstream, gateway, settings } = context;
   const direct = createPacedClient(
-    { origin: new URL(upstream.fastBaseUrl).origin, path: CHAT_PATH, body: chatBody(MODELS.direct, stream) },
+    {
+      origin: new URL(upstream.fastBaseUrl).origin,
+      path: CHAT_PATH,
+      body: chatBody(MODELS.direct, stream),
+    },
     CONNECTIONS,
   );
   const through = createPacedClient(
@@ -59,7 +79,16 @@ async function overhead(
     await alternate(direct, through, rate, warmupSegments, undefined, undefined);
     const directRecorder = newRecorder();
     const gatewayRecorder = newRecorder();
-    await alternate(direct, through, rate, settings.durationSeconds, directRecorder, gatewayRecorder);
+    const window = startCpuWindow(gateway.pids, upstream.pid);
+    await alternate(
+      direct,
+      through,
+      rate,
+      settings.durationSeconds,
+      directRecorder,
+      gatewayRecorder,
+    );
+    const cpu = window.end();
     const [directP50, directP99] = pick(directRecorder).percentiles([0.5, 0.99]);
     const [gatewayP50, gatewayP99] = pick(gatewayRecorder).percentiles([0.5, 0.99]);
     const failures = directRecorder.failures + gatewayRecorder.failures;
@@ -74,6 +103,8 @@ async function overhead(
       gatewayP99Ms: gatewayP99 ?? Number.NaN,
       addedP50Ms: (gatewayP50 ?? Number.NaN) - (directP50 ?? Number.NaN),
       addedP99Ms: (gatewayP99 ?? Number.NaN) - (directP99 ?? Number.NaN),
+      gatewayCpuPerRequestUs: (cpu.gatewaySeconds * 1e6) / gatewayRecorder.latency.count,
+      otherCpuSeconds: cpu.otherSeconds,
     };
   } finally {
     await Promise.all([direct.close(), through.close()]);

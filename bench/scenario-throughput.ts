@@ -60,6 +60,8 @@ async function warmUp(context: ScenarioContext, options: ThroughputOptions): Pro
 /** A fast error is not throughput: any failed request invalidates the run. */
 function checkFailures(result: Throughput, url: string): void {
   if (result.failures > 0) {
-    throw new Error(`${result.failures} of ${result.requests + result.failures} requests to ${url} failed`);
+    throw new Error(
+      `${result.failures} of ${result.requests + result.failures} requests to ${url} failed`,
+    );
   }
 }

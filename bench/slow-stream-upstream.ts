@@ -66,7 +66,11 @@ export async function startSlowStreamUpstream(
     async close() {
       for (const timer of timers) clearInterval(timer);
       timers.clear();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       server.closeAllConnections();
       await closed;
     },

@@ -39,9 +39,12 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     connections: options.connections,
     duration: options.durationSeconds,
   });
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, milliseconds: number) => {
-    if (statusCode >= 200 && statusCode < 300) latencies.add(milliseconds);
-  });
+  instance.on(
+    'response',
+    (_client: unknown, statusCode: number, _bytes: number, milliseconds: number) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.add(milliseconds);
+    },
+  );
   const result = await instance;
   const [p50, p975, p99] = latencies.percentiles([0.5, 0.975, 0.99]);
   return {

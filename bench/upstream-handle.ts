@@ -22,12 +22,19 @@ export interface UpstreamOptions {
 export async function startUpstream(options: UpstreamOptions): Promise<UpstreamHandle> {
   const child = fork(
     SCRIPT,
-    ['--slow-interval-ms', String(options.slowIntervalMs), '--slow-chunks', String(options.slowChunks)],
+    [
+      '--slow-interval-ms',
+      String(options.slowIntervalMs),
+      '--slow-chunks',
+      String(options.slowChunks),
+    ],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   trackChild(child);
   const ready = await new Promise<UpstreamReady>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error('the fake upstream did not start in time')), 10_000);
+    const timer = setTimeout(() => {
+      reject(new Error('the fake upstream did not start in time'));
+    }, 10_000);
     child.once('message', (message: UpstreamReady) => {
       clearTimeout(timer);
       resolvePromise(message);

@@ -67,7 +67,8 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  for (const suspension of store.suspensions.list()) await store.suspensions.resume(suspension.pattern);
+  for (const suspension of store.suspensions.list())
+    await store.suspensions.resume(suspension.pattern);
 });
 
 /** Sends one chat request and returns the target that served it. */
@@ -89,7 +90,11 @@ function modelsSeen(upstream: FakeUpstream): unknown[] {
 }
 
 function admin(path: string, method: string, body?: unknown): ReturnType<typeof requestJson> {
-  return requestJson(`${gateway.url}/admin/v1/${path}`, { method, headers: bearer(ADMIN_TOKEN), body });
+  return requestJson(`${gateway.url}/admin/v1/${path}`, {
+    method,
+    headers: bearer(ADMIN_TOKEN),
+    body,
+  });
 }
 
 describe('kill switch', () => {
@@ -107,7 +112,10 @@ describe('kill switch', () => {
   });
 
   it('suspends a model family with a glob over model names, set and lifted through the admin API', async () => {
-    const created = await admin('suspensions', 'POST', { pattern: 'claude-*', reason: 'family recall' });
+    const created = await admin('suspensions', 'POST', {
+      pattern: 'claude-*',
+      reason: 'family recall',
+    });
     expect(created.status).toBe(201);
     expect(await servedBy()).toBe(OTHER_VENDOR);
     expect(anthropicUpstream.requests).toHaveLength(0);

@@ -135,7 +135,10 @@ describe('suspension feed from a URL', () => {
 
   beforeAll(async () => {
     upstream.reset();
-    feed = await startFeedServer(200, JSON.stringify([{ pattern: 'gpt-4o', reason: 'vendor advisory' }]));
+    feed = await startFeedServer(
+      200,
+      JSON.stringify([{ pattern: 'gpt-4o', reason: 'vendor advisory' }]),
+    );
     gateway = await startTestGateway(configWithFeed(feed.url));
   });
 

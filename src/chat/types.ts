@@ -11,9 +11,23 @@
 
 export type Dialect = 'openai' | 'anthropic';
 
+/**
+ * An Anthropic prompt-cache breakpoint on a block or tool definition
+ * (https://docs.anthropic.com/en/docs/build-with-claude/prompt-caching):
+ * the prompt up to and including the marked item is cached for `ttl`
+ * (default 5 minutes). Parsed only from Anthropic requests, sent only to
+ * Anthropic upstreams (OpenAI caches prompt prefixes by itself), and never
+ * added by the gateway: the API allows at most 4 breakpoints per request.
+ */
+export interface CacheControl {
+  readonly type: 'ephemeral';
+  readonly ttl?: '5m' | '1h';
+}
+
 export interface TextPart {
   readonly type: 'text';
   readonly text: string;
+  readonly cacheControl?: CacheControl;
 }
 
 export type ImageSource =
@@ -25,6 +39,7 @@ export interface ImagePart {
   readonly source: ImageSource;
   /** OpenAI's `image_url.detail`; dropped for providers without it. */
   readonly detail?: 'auto' | 'low' | 'high';
+  readonly cacheControl?: CacheControl;
 }
 
 export interface ToolCallPart {
@@ -33,6 +48,8 @@ export interface ToolCallPart {
   readonly name: string;
   /** The arguments as JSON text, exactly as the model produced them (may be invalid JSON). */
   readonly arguments: string;
+  /** Only on calls in request history; answers never carry one. */
+  readonly cacheControl?: CacheControl;
 }
 
 export interface ToolResultPart {
@@ -40,6 +57,7 @@ export interface ToolResultPart {
   readonly toolCallId: string;
   readonly content: readonly (TextPart | ImagePart)[];
   readonly isError?: boolean;
+  readonly cacheControl?: CacheControl;
 }
 
 export interface SystemMessage {
@@ -74,6 +92,7 @@ export interface ToolDefinition {
   readonly parameters: Readonly<Record<string, unknown>>;
   /** OpenAI's `function.strict`; dropped for providers without it. */
   readonly strict?: boolean;
+  readonly cacheControl?: CacheControl;
 }
 
 export type ToolChoice =
@@ -120,22 +139,32 @@ export interface ChatCall {
    * same dialect as the caller; dropped when translating.
    */
   readonly passthrough: Readonly<Record<string, unknown>>;
+  /**
+   * Request headers of the caller's dialect that are forwarded, like
+   * `passthrough`, only to a provider speaking the same dialect: Anthropic
+   * `anthropic-beta` (validated beta names). Names are lowercase.
+   */
+  readonly passthroughHeaders?: Readonly<Record<string, string>>;
 }
 
 export type FinishReason =
-  | 'stop'
-  | 'length'
-  | 'tool-calls'
-  | 'stop-sequence'
-  | 'content-filter'
-  | 'other';
+  'stop' | 'length' | 'tool-calls' | 'stop-sequence' | 'content-filter' | 'other';
 
+/**
+ * Token counts of one answer. `inputTokens` is the WHOLE prompt, cache reads
+ * and cache writes included, as OpenAI's `prompt_tokens` counts it; the two
+ * cache counts are parts of it, never added to it. Anthropic's
+ * `input_tokens` counts only the uncached rest, so its adapter adds the cache
+ * counts when reading and its encoders subtract them when writing
+ * (https://docs.anthropic.com/en/docs/build-with-claude/prompt-caching#tracking-cache-performance).
+ */
 export interface Usage {
+  /** All prompt tokens: uncached + `cacheReadTokens` + `cacheWriteTokens`. */
   readonly inputTokens: number;
   readonly outputTokens: number;
-  /** Prompt tokens served from a provider cache (OpenAI `cached_tokens`, Anthropic `cache_read_input_tokens`). */
+  /** Of `inputTokens`, those read from a provider cache (OpenAI `cached_tokens`, Anthropic `cache_read_input_tokens`). */
   readonly cacheReadTokens?: number;
-  /** Anthropic `cache_creation_input_tokens`. */
+  /** Of `inputTokens`, those written to a provider cache (Anthropic `cache_creation_input_tokens`). */
   readonly cacheWriteTokens?: number;
 }
 

@@ -28,14 +28,15 @@ export function applyEnvironmentDefaults(config: Config, environment: Environmen
     if (nonEmpty(environment['OPENAI_API_KEY']) && !('openai' in providers)) {
       providers['openai'] = {
         kind: 'openai',
-        baseUrl: environment['OPENAI_BASE_URL'] ?? 'https://api.openai.com/v1',
+        // An empty variable (`OPENAI_BASE_URL=` in a compose file) means unset, as for the key.
+        baseUrl: nonEmptyOr(environment['OPENAI_BASE_URL'], 'https://api.openai.com/v1'),
         apiKey: 'env:OPENAI_API_KEY',
       };
     }
     if (nonEmpty(environment['ANTHROPIC_API_KEY']) && !('anthropic' in providers)) {
       providers['anthropic'] = {
         kind: 'anthropic',
-        baseUrl: environment['ANTHROPIC_BASE_URL'] ?? 'https://api.anthropic.com',
+        baseUrl: nonEmptyOr(environment['ANTHROPIC_BASE_URL'], 'https://api.anthropic.com'),
         apiKey: 'env:ANTHROPIC_API_KEY',
         version: '2023-06-01',
       };
@@ -47,4 +48,8 @@ export function applyEnvironmentDefaults(config: Config, environment: Environmen
 
 function nonEmpty(value: string | undefined): value is string {
   return value !== undefined && value !== '';
+}
+
+function nonEmptyOr(value: string | undefined, fallback: string): string {
+  return nonEmpty(value) ? value : fallback;
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { configSchema, type Config } from './schema.ts';
+import { configSchema, providerSchema, type Config } from './schema.ts';
 import { applyEnvironmentDefaults } from './defaults.ts';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -79,7 +79,11 @@ export function validateConfig(raw: unknown, environment: Environment, file?: st
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(zodProblems(parsed.error), file);
   const config = applyEnvironmentDefaults(parsed.data, environment);
-  const problems = [...crossCheck(config), ...missingSecrets(config, environment)];
+  const problems = [
+    ...environmentProviderProblems(parsed.data, config),
+    ...crossCheck(config),
+    ...missingSecrets(config, environment),
+  ];
   if (problems.length > 0) throw new ConfigError(problems, file);
   return deepFreeze(config);
 }
@@ -124,6 +128,27 @@ function formatPath(segments: readonly PropertyKey[]): string {
     else out += out === '' ? String(segment) : `.${String(segment)}`;
   }
   return out;
+}
+
+/**
+ * Providers added from the environment (`OPENAI_API_KEY` with
+ * `OPENAI_BASE_URL`, …) were never seen by the schema, so a bad base URL in
+ * a variable would load and fail every request; they get the file's checks.
+ */
+function environmentProviderProblems(file: Config, config: Config): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [name, provider] of Object.entries(config.providers)) {
+    if (name in file.providers) continue;
+    const checked = providerSchema.safeParse(provider);
+    if (checked.success) continue;
+    for (const problem of zodProblems(checked.error)) {
+      problems.push({
+        path: `providers.${name}${problem.path === '(root)' ? '' : `.${problem.path}`}`,
+        message: `${problem.message} (set from the environment)`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** Checks the schema cannot express: references between sections. */

@@ -24,6 +24,13 @@ export const regionRulesSchema = z.strictObject({
   deny: z.array(region).optional(),
 });
 
+/**
+ * An upstream base URL. `z.url()` alone takes any scheme, so the common slip
+ * `localhost:11434/v1` (scheme `localhost:`) would load and then fail every
+ * request; providers speak HTTP, so only http(s) is accepted.
+ */
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
 const providerCommon = {
   /** Extra headers sent upstream (not secrets: use apiKey for credentials). */
   headers: z.record(z.string(), z.string()).optional(),
@@ -36,7 +43,7 @@ export const providerSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('openai'),
     /** Any OpenAI-compatible base URL (vLLM, Ollama, llama.cpp, LM Studio), ending before `/chat/completions`. */
-    baseUrl: z.url().default('https://api.openai.com/v1'),
+    baseUrl: httpUrl.default('https://api.openai.com/v1'),
     apiKey: secretRef.optional(),
     organization: z.string().optional(),
     ...providerCommon,
@@ -44,14 +51,14 @@ export const providerSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('azure-openai'),
     /** `https://{resource}.openai.azure.com`; deployments are the targets' `model`. */
-    baseUrl: z.url(),
+    baseUrl: httpUrl,
     apiKey: secretRef,
     apiVersion: z.string().default('2024-10-21'),
     ...providerCommon,
   }),
   z.strictObject({
     kind: z.literal('anthropic'),
-    baseUrl: z.url().default('https://api.anthropic.com'),
+    baseUrl: httpUrl.default('https://api.anthropic.com'),
     apiKey: secretRef.optional(),
     version: z.string().default('2023-06-01'),
     ...providerCommon,

@@ -9,6 +9,7 @@ import { parseOpenAiRequest } from './openai/parse-request.ts';
 import { encodeOpenAiResponse } from './openai/encode-response.ts';
 import { OpenAiStreamEncoder } from './openai/encode-stream.ts';
 import { encodeOpenAiError } from './openai/encode-error.ts';
+import { ANTHROPIC_BETA_HEADER } from './anthropic/anthropic-beta.ts';
 import { parseAnthropicRequest } from './anthropic/parse-request.ts';
 import { encodeAnthropicResponse } from './anthropic/encode-response.ts';
 import { AnthropicStreamEncoder } from './anthropic/encode-stream.ts';
@@ -27,9 +28,16 @@ export interface EncodedError {
   readonly body: Readonly<Record<string, unknown>>;
 }
 
+/** The caller's request headers as Node delivers them (`IncomingMessage.headers`). */
+export type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
 export interface DialectCodec {
   readonly name: Dialect;
-  parseRequest(body: unknown, limits: RequestLimits): ChatCall;
+  /**
+   * `headers` are the caller's request headers; a dialect reads only those it
+   * forwards to a same-dialect provider (Anthropic: `anthropic-beta`).
+   */
+  parseRequest(body: unknown, limits: RequestLimits, headers?: RequestHeaders): ChatCall;
   encodeResponse(result: ChatResult, call: ChatCall): Record<string, unknown>;
   streamEncoder(call: ChatCall): StreamEncoder;
   encodeError(error: GatewayError): EncodedError;
@@ -45,7 +53,8 @@ export const DIALECTS: Readonly<Record<Dialect, DialectCodec>> = Object.freeze({
   },
   anthropic: {
     name: 'anthropic',
-    parseRequest: parseAnthropicRequest,
+    parseRequest: (body: unknown, limits: RequestLimits, headers: RequestHeaders = {}) =>
+      parseAnthropicRequest(body, limits, { anthropicBeta: headers[ANTHROPIC_BETA_HEADER] }),
     encodeResponse: encodeAnthropicResponse,
     streamEncoder: (call: ChatCall) => new AnthropicStreamEncoder(call),
     encodeError: encodeAnthropicError,

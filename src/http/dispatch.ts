@@ -28,6 +28,10 @@ export function createDispatcher(
     const query = url.indexOf('?');
     const path = query === -1 ? url : url.slice(0, query);
     const method = request.method ?? 'GET';
+    // `/v1/messages` is the Anthropic API whatever the headers say (docs/errors.md),
+    // so its 405 is in Anthropic's shape even from a client that sent no
+    // `anthropic-version`; elsewhere the header decides.
+    const dialect = path === '/v1/messages' ? 'anthropic' : dialectOf(request.headers);
     let route: Route | undefined;
     let allowed: string | undefined;
     switch (path) {
@@ -64,18 +68,14 @@ export function createDispatcher(
         }
     }
     if (route === undefined) {
-      sendError(
-        response,
-        dialectOf(request.headers),
-        new GatewayError('not_found', 'No such endpoint.'),
-      );
+      sendError(response, dialect, new GatewayError('not_found', 'No such endpoint.'));
       request.resume();
       return;
     }
     if (method !== allowed && !(method === 'HEAD' && allowed === 'GET')) {
       sendError(
         response,
-        dialectOf(request.headers),
+        dialect,
         new GatewayError('method_not_allowed', `Use ${allowed} for this endpoint.`),
         { allow: allowed ?? 'GET' },
       );
@@ -87,7 +87,7 @@ export function createDispatcher(
     const fail = (error: unknown): void => {
       onUnhandled(error);
       if (!response.headersSent) {
-        sendError(response, dialectOf(request.headers), toGatewayError(new Error('unhandled')));
+        sendError(response, dialect, toGatewayError(new Error('unhandled')));
       } else {
         response.destroy();
       }

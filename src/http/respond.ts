@@ -37,3 +37,8 @@ export function sendError(
   const encoded = DIALECTS[dialect].encodeError(error);
   return sendJson(response, encoded.status, encoded.body, { ...headers, ...encoded.headers });
 }
+
+/** The body text {@link sendError} sends for `error`, for recording before it is sent. */
+export function errorBodyText(dialect: Dialect, error: GatewayError): string {
+  return JSON.stringify(DIALECTS[dialect].encodeError(error).body);
+}

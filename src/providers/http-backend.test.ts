@@ -2,12 +2,13 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatCall, ChatResult, ChatStreamPart } from '../chat/types.ts';
+import type { ChatResult, ChatStreamPart } from '../chat/types.ts';
 import { GatewayError } from '../errors.ts';
 import { createHttpBackend, UpstreamStatusError } from './http-backend.ts';
 import type { ProviderAdapter, SseEvent, Target, UpstreamFailure } from './types.ts';
 import type { UpstreamClient } from './upstream-client.ts';
 import { createUpstreamClient } from './upstream-client.ts';
+import { chatCall } from '../../test/support/canonical-fixtures.ts';
 
 /**
  * A minimal provider: POST {base}/chat; JSON `{ "text": … }` answers; SSE
@@ -64,16 +65,7 @@ const testAdapter: ProviderAdapter = {
   },
 };
 
-const CALL: ChatCall = {
-  dialect: 'openai',
-  model: 'chat',
-  messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
-  tools: [],
-  stop: [],
-  stream: false,
-  includeUsage: false,
-  passthrough: {},
-};
+const CALL = chatCall({ model: 'chat' });
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 

@@ -4,6 +4,7 @@
  * parse. All I/O of HTTP providers happens here and in `upstream-client.ts`.
  */
 import type { ChatCall, ChatResult, ChatStreamPart } from '../chat/types.ts';
+import type { Secret } from '../config/secret.ts';
 import type { ErrorCode } from '../errors.ts';
 import { GatewayError, toGatewayError } from '../errors.ts';
 import { parseSse, SseLineTooLongError } from '../http/sse/parse-sse.ts';
@@ -58,38 +59,57 @@ export function createHttpBackend(adapter: ProviderAdapter, client: UpstreamClie
     return response;
   }
 
-  return {
-    async complete(call, target, context): Promise<ChatResult> {
-      const response = await send(call, target, context);
-      const text = await response.body.text(MAX_RESPONSE_BYTES);
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw new GatewayError(
-          'upstream_bad_response',
-          'The upstream response was not valid JSON.',
-          {
-            cause: error,
-            retryable: true,
-          },
-        );
-      }
-      return adapter.parseResponse(json);
-    },
+  async function complete(
+    call: ChatCall,
+    target: Target,
+    context: AttemptContext,
+  ): Promise<ChatResult> {
+    const response = await send(call, target, context);
+    const text = await response.body.text(MAX_RESPONSE_BYTES);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new GatewayError('upstream_bad_response', 'The upstream response was not valid JSON.', {
+        cause: error,
+        retryable: true,
+      });
+    }
+    return adapter.parseResponse(json);
+  }
 
-    async stream(call, target, context): Promise<AsyncIterator<ChatStreamPart>> {
-      const response = await send(call, target, context);
-      if (!isEventStream(response.headers)) {
-        response.body.discard();
-        throw new GatewayError(
-          'upstream_bad_response',
-          'The upstream answered a streaming request without an event stream.',
-          { retryable: true },
-        );
+  async function stream(
+    call: ChatCall,
+    target: Target,
+    context: AttemptContext,
+  ): Promise<AsyncIterator<ChatStreamPart>> {
+    const response = await send(call, target, context);
+    if (!isEventStream(response.headers)) {
+      response.body.discard();
+      throw new GatewayError(
+        'upstream_bad_response',
+        'The upstream answered a streaming request without an event stream.',
+        { retryable: true },
+      );
+    }
+    const parts = adapter.parseStream(parseSse(response.body))[Symbol.asyncIterator]();
+    return new ReleasingIterator(parts, response, target.provider.apiKey);
+  }
+
+  return {
+    async complete(call, target, context) {
+      try {
+        return await complete(call, target, context);
+      } catch (error) {
+        throw withoutCredential(error, target.provider.apiKey);
       }
-      const parts = adapter.parseStream(parseSse(response.body))[Symbol.asyncIterator]();
-      return new ReleasingIterator(parts, response);
+    },
+    async stream(call, target, context) {
+      try {
+        return await stream(call, target, context);
+      } catch (error) {
+        throw withoutCredential(error, target.provider.apiKey);
+      }
     },
   };
 }
@@ -103,10 +123,16 @@ export function createHttpBackend(adapter: ProviderAdapter, client: UpstreamClie
 class ReleasingIterator implements AsyncIterator<ChatStreamPart> {
   readonly #parts: AsyncIterator<ChatStreamPart>;
   readonly #response: UpstreamResponse;
+  readonly #credential: Secret | undefined;
 
-  constructor(parts: AsyncIterator<ChatStreamPart>, response: UpstreamResponse) {
+  constructor(
+    parts: AsyncIterator<ChatStreamPart>,
+    response: UpstreamResponse,
+    credential: Secret | undefined,
+  ) {
     this.#parts = parts;
     this.#response = response;
+    this.#credential = credential;
   }
 
   async next(): Promise<IteratorResult<ChatStreamPart>> {
@@ -126,7 +152,7 @@ class ReleasingIterator implements AsyncIterator<ChatStreamPart> {
           },
         );
       }
-      throw toGatewayError(error);
+      throw withoutCredential(toGatewayError(error), this.#credential);
     }
   }
 
@@ -139,6 +165,26 @@ class ReleasingIterator implements AsyncIterator<ChatStreamPart> {
     }
     return { done: true, value: undefined };
   }
+}
+
+/**
+ * Removes the provider credential from an upstream-derived error message.
+ * Adapters pass a provider's own words on for invalid requests (HTTP 400s
+ * and stream error events), scrubbed of anything key-shaped; but a
+ * credential that is not key-shaped (a self-hosted server's `--api-key
+ * local-dev-secret`) slips past every pattern when the upstream, or a proxy
+ * in front of it, echoes it back. Only here is the value known, so the exact
+ * credential that was sent is redacted from whatever comes back. The error
+ * is changed in place so its class and routing facts (status, Retry-After)
+ * stay as they are.
+ */
+function withoutCredential(error: unknown, credential: Secret | undefined): unknown {
+  if (credential === undefined || !(error instanceof GatewayError)) return error;
+  const value = credential.reveal();
+  if (value !== '' && error.message.includes(value)) {
+    error.message = error.message.replaceAll(value, '[redacted]');
+  }
+  return error;
 }
 
 function isEventStream(headers: UpstreamHeaders): boolean {

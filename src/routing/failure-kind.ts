@@ -32,8 +32,24 @@ const TARGET_FAILURES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'upstream_bad_response',
 ]);
 
+/**
+ * Retryable failures that a retry at the same target cannot cure, although
+ * another target may serve: the provider does not know the model (retired or
+ * not found), so asking it again only adds latency. The adapters mark these
+ * `retryable` (another attempt may succeed), so routing must tell the two
+ * apart here; without this a retired model was asked twice before fallback.
+ */
+const SAME_TARGET_FUTILE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'upstream_model_unavailable',
+]);
+
 export function isCallerError(code: ErrorCode): boolean {
   return CALLER_ERRORS.has(code);
+}
+
+/** Whether a retryable failure is worth retrying at the same target (else: fall back at once). */
+export function retryHelpsSameTarget(code: ErrorCode): boolean {
+  return !SAME_TARGET_FUTILE.has(code);
 }
 
 export function countsAgainstTarget(code: ErrorCode): boolean {

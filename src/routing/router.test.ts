@@ -298,6 +298,22 @@ describe('router: fallback', () => {
     ]);
   });
 
+  it('falls back at once, without a retry, when the provider reports the model unavailable', async () => {
+    // The provider adapters mark this retryable (another target may serve it).
+    const test = harness({ retry: { maxRetriesPerTarget: 3 } });
+    test.backend.script(A.id, {
+      kind: 'fail',
+      error: status('upstream_model_unavailable', 404, true),
+    });
+    const outcome = await test.complete([A, B]);
+    expect(outcome.kind).toBe('ok');
+    expect(test.backend.calls).toEqual([A.id, B.id]);
+    expect(summary(outcome.attempts)).toEqual([
+      'alpha/model-a#1 fallback upstream_model_unavailable',
+      'beta/model-b#1 ok ok',
+    ]);
+  });
+
   it('falls back at once on an authentication failure', async () => {
     const test = harness();
     test.backend.script(A.id, { kind: 'fail', error: status('upstream_auth_failed', 401, false) });

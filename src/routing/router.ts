@@ -34,6 +34,7 @@ import {
   countsAgainstTarget,
   isCallerError,
   retryAfterMs,
+  retryHelpsSameTarget,
   upstreamStatus,
 } from './failure-kind.ts';
 import { finalError, RoutingTally } from './final-error.ts';
@@ -100,7 +101,11 @@ export function createRouter(options: RouterOptions): Router {
     budget: RetryBudget,
     deadlineAt: number,
   ): RetryStep {
-    if (!error.retryable) return { kind: 'fallback', detail: undefined };
+    // Model unavailable is retryable (the next target may serve) but not worth
+    // a retry at the same target: fall back at once, as for non-retryable errors.
+    if (!error.retryable || !retryHelpsSameTarget(error.code)) {
+      return { kind: 'fallback', detail: undefined };
+    }
     if (attempt > routing.retry.maxRetriesPerTarget) {
       return { kind: 'fallback', detail: 'retries_exhausted' };
     }

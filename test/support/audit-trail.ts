@@ -4,21 +4,26 @@
  * sent (group commit, not awaited on the request path), so it is polled for.
  */
 import type { AttemptRecord } from '../../src/routing/types.ts';
-import type { AuditEntry } from '../../src/store/types.ts';
+import type { AuditEntry, AuditQuery } from '../../src/store/types.ts';
 import type { TestGateway } from './test-gateway.ts';
 
-/** Waits until the `request.outcome` record of `requestId` is in the log. */
+/**
+ * Waits until the `request.outcome` record of a request is in the log: the
+ * one with this request id, or the first matching a query (for a request
+ * whose client never saw a response header, e.g. one aborted early).
+ */
 export async function waitForOutcome(
   gateway: TestGateway,
-  requestId: string,
+  request: string | AuditQuery,
   timeoutMs = 2_000,
 ): Promise<AuditEntry> {
+  const query = typeof request === 'string' ? { requestId: request } : request;
   const giveUpAt = Date.now() + timeoutMs;
   for (;;) {
-    const [entry] = gateway.gateway.store.audit.query({ requestId, type: 'request.outcome' });
+    const [entry] = gateway.gateway.store.audit.query({ ...query, type: 'request.outcome' });
     if (entry !== undefined) return entry;
     if (Date.now() > giveUpAt) {
-      throw new Error(`no outcome record for request ${requestId} after ${timeoutMs} ms`);
+      throw new Error(`no outcome record for ${JSON.stringify(query)} after ${timeoutMs} ms`);
     }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

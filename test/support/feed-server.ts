@@ -35,7 +35,11 @@ export async function startFeedServer(status: number, body: string): Promise<Fee
       current = { status: nextStatus, body: nextBody };
     },
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       server.closeAllConnections();
       await closed;
     },

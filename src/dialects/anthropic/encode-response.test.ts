@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatCall, ChatResult } from '../../chat/types.ts';
+import type { ChatResult } from '../../chat/types.ts';
 import { encodeAnthropicResponse } from './encode-response.ts';
+import { chatCall } from '../../../test/support/canonical-fixtures.ts';
 
-const call: ChatCall = {
-  dialect: 'anthropic',
-  model: 'my-alias',
-  messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
-  tools: [],
-  stop: [],
-  stream: false,
-  includeUsage: true,
-  passthrough: {},
-};
+const call = chatCall({ dialect: 'anthropic', model: 'my-alias', includeUsage: true });
 
 describe('encodeAnthropicResponse', () => {
   it('encodes a Message object exactly as the API returns one', () => {
@@ -37,12 +29,34 @@ describe('encodeAnthropicResponse', () => {
       stop_reason: 'tool_use',
       stop_sequence: null,
       usage: {
-        input_tokens: 10,
+        // Anthropic counts only the uncached prompt as input: 10 in all, 3 of them read.
+        input_tokens: 7,
         output_tokens: 5,
         cache_creation_input_tokens: 0,
         cache_read_input_tokens: 3,
       },
     });
+  });
+
+  it('subtracts cache reads and writes from the input tokens, never below zero', () => {
+    const usage = (inputTokens: number) =>
+      encodeAnthropicResponse(
+        {
+          id: 'm',
+          model: 'x',
+          content: [],
+          finishReason: 'stop',
+          usage: { inputTokens, outputTokens: 2, cacheReadTokens: 1000, cacheWriteTokens: 20 },
+        },
+        call,
+      ).usage;
+    expect(usage(1025)).toEqual({
+      input_tokens: 5,
+      output_tokens: 2,
+      cache_creation_input_tokens: 20,
+      cache_read_input_tokens: 1000,
+    });
+    expect(usage(10)).toMatchObject({ input_tokens: 0 });
   });
 
   it('maps every finish reason to a stop_reason', () => {

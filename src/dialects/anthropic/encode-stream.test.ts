@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Anthropic, APIError } from '@anthropic-ai/sdk';
-import type { ChatCall, ChatStreamPart } from '../../chat/types.ts';
+import type { ChatStreamPart } from '../../chat/types.ts';
 import { GatewayError } from '../../errors.ts';
 import { startFakeAnthropicUpstream } from '../../../test/support/fake-anthropic-upstream.ts';
 import type { FakeUpstream } from '../../../test/support/fake-upstream-types.ts';
 import { AnthropicStreamEncoder } from './encode-stream.ts';
+import { chatCall } from '../../../test/support/canonical-fixtures.ts';
 
-const call: ChatCall = {
+const call = chatCall({
   dialect: 'anthropic',
   model: 'my-alias',
-  messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
-  tools: [],
-  stop: [],
   stream: true,
   includeUsage: true,
-  passthrough: {},
-};
+});
 
 const parts: readonly ChatStreamPart[] = [
   {

@@ -23,13 +23,17 @@ import type {
   ToolResultPart,
 } from '../../chat/types.ts';
 import type { RequestLimits } from '../../chat/limits.ts';
+import { isRecord } from '../shared/json-value.ts';
 import {
+  forEachBlock,
   parseImageBlock,
+  parseStringContent,
   parseTextBlock,
   parseToolResultBlock,
   parseToolUseBlock,
+  readBlocks,
 } from './parse-blocks.ts';
-import { invalid, isRecord, readArray, readString } from './request-checks.ts';
+import { invalid, readArray } from './request-checks.ts';
 
 export function parseSystem(
   value: unknown,
@@ -38,20 +42,13 @@ export function parseSystem(
 ): SystemMessage | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') {
-    return {
-      role: 'system',
-      content: [{ type: 'text', text: readString(value, param, limits.maxStringLength) }],
-    };
+    return { role: 'system', content: [parseStringContent(value, param, limits)] };
   }
-  const blocks = readBlocks(value, param, limits);
   const content: TextPart[] = [];
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index];
-    const blockParam = `${param}.${index}`;
-    if (!isRecord(block)) throw invalid(blockParam, 'must be an object.');
+  forEachBlock(readBlocks(value, param, limits), param, (block, blockParam) => {
     if (block.type !== 'text') throw invalid(`${blockParam}.type`, 'must be "text".');
     content.push(parseTextBlock(block, blockParam, limits));
-  }
+  });
   return { role: 'system', content };
 }
 
@@ -101,19 +98,12 @@ function pushUserTurn(
   limits: RequestLimits,
 ): void {
   if (typeof value === 'string') {
-    messages.push({
-      role: 'user',
-      content: [{ type: 'text', text: readString(value, param, limits.maxStringLength) }],
-    });
+    messages.push({ role: 'user', content: [parseStringContent(value, param, limits)] });
     return;
   }
-  const blocks = readBlocks(value, param, limits);
   const results: ToolResultPart[] = [];
   const others: (TextPart | ImagePart)[] = [];
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index];
-    const blockParam = `${param}.${index}`;
-    if (!isRecord(block)) throw invalid(blockParam, 'must be an object.');
+  forEachBlock(readBlocks(value, param, limits), param, (block, blockParam) => {
     switch (block.type) {
       case 'text':
         others.push(parseTextBlock(block, blockParam, limits));
@@ -134,7 +124,7 @@ function pushUserTurn(
           'must be "text", "image" or "tool_result" (other blocks are not supported by this gateway).',
         );
     }
-  }
+  });
   if (results.length > 0) {
     messages.push({ role: 'tool', content: results });
     if (others.length > 0) messages.push({ role: 'user', content: others });
@@ -145,17 +135,10 @@ function pushUserTurn(
 
 function parseAssistant(value: unknown, param: string, limits: RequestLimits): AssistantMessage {
   if (typeof value === 'string') {
-    return {
-      role: 'assistant',
-      content: [{ type: 'text', text: readString(value, param, limits.maxStringLength) }],
-    };
+    return { role: 'assistant', content: [parseStringContent(value, param, limits)] };
   }
-  const blocks = readBlocks(value, param, limits);
   const content: (TextPart | ToolCallPart)[] = [];
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index];
-    const blockParam = `${param}.${index}`;
-    if (!isRecord(block)) throw invalid(blockParam, 'must be an object.');
+  forEachBlock(readBlocks(value, param, limits), param, (block, blockParam) => {
     switch (block.type) {
       case 'text':
         content.push(parseTextBlock(block, blockParam, limits));
@@ -173,17 +156,6 @@ function parseAssistant(value: unknown, param: string, limits: RequestLimits): A
           'must be "text", "tool_use", "thinking" or "redacted_thinking" in assistant messages.',
         );
     }
-  }
+  });
   return { role: 'assistant', content };
-}
-
-function readBlocks(value: unknown, param: string, limits: RequestLimits): readonly unknown[] {
-  if (value === undefined || value === null) throw invalid(param, 'is required.');
-  if (!Array.isArray(value))
-    throw invalid(param, 'must be a string or an array of content blocks.');
-  const blocks: readonly unknown[] = value;
-  if (blocks.length > limits.maxPartsPerMessage) {
-    throw invalid(param, `must have at most ${limits.maxPartsPerMessage} blocks.`);
-  }
-  return blocks;
 }

@@ -144,12 +144,12 @@ describe('parseAnthropicRequest rejections', () => {
   it('rejects server tools, bad names and non-object schemas', () => {
     expectRejected(
       { ...base, tools: [{ type: 'web_search_20250305', name: 'web_search' }] },
-      'invalid_request',
+      'invalid_tool_schema',
       'tools.0.type',
     );
     expectRejected(
       { ...base, tools: [{ name: 'bad name', input_schema: { type: 'object' } }] },
-      'invalid_request',
+      'invalid_tool_schema',
       'tools.0.name',
     );
     expectRejected(
@@ -170,7 +170,7 @@ describe('parseAnthropicRequest rejections', () => {
           { name: 'f', input_schema: { type: 'object' } },
         ],
       },
-      'invalid_request',
+      'invalid_tool_schema',
       'tools.1.name',
     );
   });
@@ -187,7 +187,7 @@ describe('parseAnthropicRequest rejections', () => {
     const short = { ...base, messages: [{ role: 'user', content: 'hi' }] };
     expectRejected(
       { ...short, tools: [tool, { ...tool, name: 'g' }] },
-      'invalid_request',
+      'too_many_messages',
       'tools',
       limits,
     );

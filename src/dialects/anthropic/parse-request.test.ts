@@ -36,7 +36,7 @@ describe('parseAnthropicRequest', () => {
     });
   });
 
-  it('accepts system text blocks with cache_control and keeps only the text', () => {
+  it('keeps the cache_control of system text blocks', () => {
     const call = parse({
       ...base,
       system: [
@@ -47,7 +47,7 @@ describe('parseAnthropicRequest', () => {
     expect(call.messages[0]).toEqual({
       role: 'system',
       content: [
-        { type: 'text', text: 'One.' },
+        { type: 'text', text: 'One.', cacheControl: { type: 'ephemeral' } },
         { type: 'text', text: 'Two.' },
       ],
     });
@@ -199,6 +199,7 @@ describe('parseAnthropicRequest', () => {
         name: 'get_weather',
         description: 'Weather by city',
         parameters: { type: 'object', properties: { city: { type: 'string' } } },
+        cacheControl: { type: 'ephemeral' },
       },
       { name: 'noop', parameters: { type: 'object' }, strict: true },
     ]);

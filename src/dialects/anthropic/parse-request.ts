@@ -1,11 +1,13 @@
 /**
- * A Messages API request body (`POST /v1/messages`) → the canonical ChatCall.
+ * A Messages API request (`POST /v1/messages`) → the canonical ChatCall.
  *
  * Hand-written validation (hot path, no schema library) of the fields the
- * gateway models; every other field (`top_k`, `thinking`, `service_tier`,
- * `container`, `mcp_servers`, `output_config`, `context_management`, …, and
- * unknown ones) is kept in `passthrough`, which is forwarded only to an
- * Anthropic upstream. Reference: https://docs.anthropic.com/en/api/messages
+ * gateway models; fields that would have Anthropic act outside the gateway
+ * are refused (see {@link OUT_OF_GATEWAY_FIELDS}); every other field
+ * (`top_k`, `thinking`, `service_tier`, `output_config`,
+ * `context_management`, …, and unknown ones) is kept in `passthrough`, and
+ * the `anthropic-beta` header in `passthroughHeaders`, both forwarded only to
+ * an Anthropic upstream. Reference: https://docs.anthropic.com/en/api/messages
  */
 import type { ChatCall, ChatMessage, ToolChoice, ToolDefinition } from '../../chat/types.ts';
 import type { RequestLimits } from '../../chat/limits.ts';
@@ -13,10 +15,14 @@ import { GatewayError } from '../../errors.ts';
 import { parseMessages, parseSystem } from './parse-messages.ts';
 import { parseToolChoice, parseTools } from './parse-tools.ts';
 import type { ParsedToolChoice } from './parse-tools.ts';
+import { isRecord } from '../shared/json-value.ts';
+import { rejectOutOfGatewayFields } from '../shared/out-of-gateway-fields.ts';
+import type { OutOfGatewayFields } from '../shared/out-of-gateway-fields.ts';
+import { ANTHROPIC_BETA_HEADER, readAnthropicBeta } from './anthropic-beta.ts';
 import {
   invalid,
-  isRecord,
   readArray,
+  readInteger,
   readOptionalBoolean,
   readOptionalNumber,
   readOptionalString,
@@ -27,16 +33,47 @@ const MAX_MODEL_LENGTH = 256;
 /** Anthropic's own limit on `metadata.user_id`. */
 const MAX_USER_ID_LENGTH = 256;
 
+/**
+ * Fields that make Anthropic act outside the gateway (see
+ * `out-of-gateway-fields.ts`):
+ * - `mcp_servers` (MCP connector): Anthropic connects to remote MCP servers
+ *   and calls their tools itself, unseen by the gateway's tool policy;
+ * - `container`: the code-execution container (and Agent Skills) that
+ *   Anthropic's server tools run code in.
+ * Server tools themselves (web search and fetch, code execution, bash,
+ * computer use, text editor) are refused in `parse-tools.ts`.
+ */
+const OUT_OF_GATEWAY_FIELDS: OutOfGatewayFields = new Map([
+  ['mcp_servers', "is not supported through the gateway; use the gateway's MCP support."],
+  [
+    'container',
+    "is not supported through the gateway: code execution runs outside the gateway's policy and audit.",
+  ],
+]);
+
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-export function parseAnthropicRequest(body: unknown, limits: RequestLimits): ChatCall {
+/** The request headers the Anthropic dialect reads, as Node delivers them. */
+export interface AnthropicRequestHeaders {
+  /** `request.headers['anthropic-beta']`. */
+  readonly anthropicBeta?: string | readonly string[] | undefined;
+}
+
+export function parseAnthropicRequest(
+  body: unknown,
+  limits: RequestLimits,
+  headers: AnthropicRequestHeaders = {},
+): ChatCall {
   if (!isRecord(body)) {
     throw new GatewayError('invalid_request', 'The request body must be a JSON object.');
   }
+  rejectOutOfGatewayFields(body, OUT_OF_GATEWAY_FIELDS, invalid);
   const passthrough: Record<string, unknown> = {};
   let hasPassthrough = false;
   for (const key in body) {
-    if (!Object.hasOwn(body, key) || isModelledField(key)) continue;
+    if (!Object.hasOwn(body, key) || isModelledField(key) || OUT_OF_GATEWAY_FIELDS.has(key)) {
+      continue;
+    }
     // `__proto__` would set the prototype of the passthrough object; no API field has that name.
     if (key === '__proto__') continue;
     passthrough[key] = body[key];
@@ -54,6 +91,7 @@ export function parseAnthropicRequest(body: unknown, limits: RequestLimits): Cha
   const topP = readOptionalNumber(body.top_p, 'top_p', 0, 1);
   const user = readUser(body.metadata);
   const stream = readOptionalBoolean(body.stream, 'stream') ?? false;
+  const betas = readAnthropicBeta(headers.anthropicBeta);
 
   const call: Writable<ChatCall> = {
     dialect: 'anthropic',
@@ -75,6 +113,7 @@ export function parseAnthropicRequest(body: unknown, limits: RequestLimits): Cha
   if (temperature !== undefined) call.temperature = temperature;
   if (topP !== undefined) call.topP = topP;
   if (user !== undefined) call.user = user;
+  if (betas !== undefined) call.passthroughHeaders = { [ANTHROPIC_BETA_HEADER]: betas };
   return call;
 }
 
@@ -105,10 +144,7 @@ function isModelledField(key: string): boolean {
  */
 function readMaxTokens(value: unknown): number {
   if (value === undefined || value === null) throw invalid('max_tokens', 'is required.');
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw invalid('max_tokens', 'must be a non-negative integer.');
-  }
-  return value;
+  return readInteger(value, 'max_tokens', 0);
 }
 
 function readStopSequences(value: unknown, limits: RequestLimits): readonly string[] {

@@ -9,13 +9,9 @@
  */
 import type { ToolChoice, ToolDefinition } from '../../chat/types.ts';
 import type { RequestLimits } from '../../chat/limits.ts';
-import {
-  invalid,
-  isRecord,
-  readArray,
-  readOptionalBoolean,
-  readOptionalString,
-} from './request-checks.ts';
+import { isRecord } from '../shared/json-value.ts';
+import { readCacheControl } from './parse-cache-control.ts';
+import { invalid, readArray, readOptionalBoolean, readOptionalString } from './request-checks.ts';
 
 /** Anthropic's rule for tool names. Linear: one character class, bounded. */
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
@@ -24,22 +20,27 @@ export function parseTools(value: unknown, limits: RequestLimits): readonly Tool
   if (value === undefined || value === null) return [];
   const list = readArray(value, 'tools');
   if (list.length > limits.maxTools) {
-    throw invalid('tools', `must contain at most ${limits.maxTools} tools.`);
+    // Same codes as the OpenAI dialect (docs/errors.md): a count limit is
+    // too_many_messages; anything wrong with one tool is invalid_tool_schema.
+    throw invalid('tools', `must contain at most ${limits.maxTools} tools.`, 'too_many_messages');
   }
   const tools: ToolDefinition[] = [];
   const names = new Set<string>();
   for (let index = 0; index < list.length; index++) {
     const item = list[index];
     const param = `tools.${index}`;
-    if (!isRecord(item)) throw invalid(param, 'must be an object.');
+    if (!isRecord(item)) throw invalid(param, 'must be an object.', 'invalid_tool_schema');
     if (item.type !== undefined && item.type !== null && item.type !== 'custom') {
       throw invalid(
         `${param}.type`,
         'server tools are not supported by this gateway; define a custom tool with name, description and input_schema.',
+        'invalid_tool_schema',
       );
     }
-    const name = readToolName(item.name, `${param}.name`);
-    if (names.has(name)) throw invalid(`${param}.name`, 'tool names must be unique.');
+    const name = readToolName(item.name, `${param}.name`, 'invalid_tool_schema');
+    if (names.has(name)) {
+      throw invalid(`${param}.name`, 'tool names must be unique.', 'invalid_tool_schema');
+    }
     names.add(name);
     const description = readOptionalString(
       item.description,
@@ -55,12 +56,14 @@ export function parseTools(value: unknown, limits: RequestLimits): readonly Tool
       );
     }
     const strict = readOptionalBoolean(item.strict, `${param}.strict`);
+    const cacheControl = readCacheControl(item.cache_control, `${param}.cache_control`);
     const tool: { -readonly [K in keyof ToolDefinition]: ToolDefinition[K] } = {
       name,
       parameters: schema,
     };
     if (description !== undefined) tool.description = description;
     if (strict !== undefined) tool.strict = strict;
+    if (cacheControl !== undefined) tool.cacheControl = cacheControl;
     tools.push(tool);
   }
   return tools;
@@ -99,9 +102,13 @@ export function parseToolChoice(value: unknown): ParsedToolChoice | undefined {
   return { toolChoice, parallelToolCalls: disable === undefined ? undefined : !disable };
 }
 
-function readToolName(value: unknown, param: string): string {
+function readToolName(
+  value: unknown,
+  param: string,
+  code: 'invalid_request' | 'invalid_tool_schema' = 'invalid_request',
+): string {
   if (typeof value !== 'string' || !TOOL_NAME.test(value)) {
-    throw invalid(param, 'must be 1 to 128 characters of letters, digits, "_" or "-".');
+    throw invalid(param, 'must be 1 to 128 characters of letters, digits, "_" or "-".', code);
   }
   return value;
 }

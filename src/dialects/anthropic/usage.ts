@@ -1,6 +1,9 @@
 /**
- * Canonical usage → Anthropic `usage`. The API always reports the cache
- * counts, as 0 when nothing was cached, so absent canonical counts are 0.
+ * Canonical usage → Anthropic `usage`. Canonical `inputTokens` is the whole
+ * prompt while Anthropic's `input_tokens` excludes cache reads and writes
+ * (see `Usage`), so those are subtracted; never below 0, should a provider
+ * report cache counts larger than its prompt. The API always reports the
+ * cache counts, as 0 when nothing was cached, so absent ones are 0.
  */
 import type { Usage } from '../../chat/types.ts';
 
@@ -12,10 +15,12 @@ export interface AnthropicUsageFields {
 }
 
 export function toAnthropicUsage(usage: Usage | undefined): AnthropicUsageFields {
+  const cacheRead = usage?.cacheReadTokens ?? 0;
+  const cacheWrite = usage?.cacheWriteTokens ?? 0;
   return {
-    input_tokens: usage?.inputTokens ?? 0,
+    input_tokens: Math.max(0, (usage?.inputTokens ?? 0) - cacheRead - cacheWrite),
     output_tokens: usage?.outputTokens ?? 0,
-    cache_creation_input_tokens: usage?.cacheWriteTokens ?? 0,
-    cache_read_input_tokens: usage?.cacheReadTokens ?? 0,
+    cache_creation_input_tokens: cacheWrite,
+    cache_read_input_tokens: cacheRead,
   };
 }

@@ -37,6 +37,7 @@ export interface AnthropicToolUseBlock {
   readonly name: string;
   /** The arguments as a JSON object (not text, unlike OpenAI). */
   readonly input: Readonly<Record<string, unknown>>;
+  readonly cache_control?: AnthropicCacheControl | null;
 }
 
 export interface AnthropicToolResultBlock {
@@ -44,6 +45,7 @@ export interface AnthropicToolResultBlock {
   readonly tool_use_id: string;
   readonly content?: string | readonly (AnthropicTextBlock | AnthropicImageBlock)[];
   readonly is_error?: boolean;
+  readonly cache_control?: AnthropicCacheControl | null;
 }
 
 export interface AnthropicThinkingBlock {

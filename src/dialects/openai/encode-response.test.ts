@@ -1,17 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import type { ChatCall } from '../../chat/types.ts';
 import { encodeOpenAiResponse } from './encode-response.ts';
+import { chatCall } from '../../../test/support/canonical-fixtures.ts';
 
-const call: ChatCall = {
-  dialect: 'openai',
-  model: 'fast',
-  messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
-  tools: [],
-  stop: [],
-  stream: false,
-  includeUsage: false,
-  passthrough: {},
-};
+const call = chatCall({ model: 'fast' });
 
 describe('encodeOpenAiResponse', () => {
   it('encodes a text answer as a chat.completion object', () => {

@@ -2,18 +2,10 @@ import { describe, it, expect } from 'vitest';
 import type { ChatCall, ChatStreamPart } from '../../chat/types.ts';
 import { GatewayError } from '../../errors.ts';
 import { OpenAiStreamEncoder } from './encode-stream.ts';
+import { chatCall } from '../../../test/support/canonical-fixtures.ts';
 
 function callWith(includeUsage: boolean): ChatCall {
-  return {
-    dialect: 'openai',
-    model: 'fast',
-    messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
-    tools: [],
-    stop: [],
-    stream: true,
-    includeUsage,
-    passthrough: {},
-  };
+  return chatCall({ model: 'fast', stream: true, includeUsage });
 }
 
 const parts: readonly ChatStreamPart[] = [

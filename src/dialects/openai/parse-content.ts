@@ -6,7 +6,8 @@
  */
 import type { ImagePart, ImageSource, TextPart } from '../../chat/types.ts';
 import type { RequestLimits } from '../../chat/limits.ts';
-import { checkString, invalid, isRecord } from './request-checks.ts';
+import { isRecord } from '../shared/json-value.ts';
+import { invalid, readString } from './request-checks.ts';
 
 /** Which part types a role accepts besides `text`. */
 type PartPolicy = 'text' | 'text-or-refusal' | 'text-or-image';
@@ -41,15 +42,15 @@ function parseContent(
 ): (TextPart | ImagePart)[] {
   if (typeof value === 'string') {
     if (value.length > limits.maxStringLength) {
-      throw invalid(param, `${param} is longer than ${limits.maxStringLength} characters.`);
+      throw invalid(param, `must be at most ${limits.maxStringLength} characters.`);
     }
     return [{ type: 'text', text: value }];
   }
   if (!Array.isArray(value)) {
-    throw invalid(param, `${param} must be a string or an array of content parts.`);
+    throw invalid(param, 'must be a string or an array of content parts.');
   }
   if (value.length > limits.maxPartsPerMessage) {
-    throw invalid(param, `${param} has more than ${limits.maxPartsPerMessage} content parts.`);
+    throw invalid(param, `must have at most ${limits.maxPartsPerMessage} content parts.`);
   }
   const parts: (TextPart | ImagePart)[] = [];
   for (let index = 0; index < value.length; index++) {
@@ -64,23 +65,23 @@ function parsePart(
   limits: RequestLimits,
   policy: PartPolicy,
 ): TextPart | ImagePart {
-  if (!isRecord(value)) throw invalid(param, `${param} must be a content part object.`);
+  if (!isRecord(value)) throw invalid(param, 'must be a content part object.');
   const type = value.type;
   if (type === 'text') {
-    return { type: 'text', text: checkString(value.text, `${param}.text`, limits.maxStringLength) };
+    return { type: 'text', text: readString(value.text, `${param}.text`, limits.maxStringLength) };
   }
   if (type === 'refusal' && policy === 'text-or-refusal') {
     // A refusal in assistant history is what the assistant said: keep it as text.
     return {
       type: 'text',
-      text: checkString(value.refusal, `${param}.refusal`, limits.maxStringLength),
+      text: readString(value.refusal, `${param}.refusal`, limits.maxStringLength),
     };
   }
   if (type === 'image_url' && policy === 'text-or-image') {
     return parseImagePart(value.image_url, `${param}.image_url`, limits);
   }
   if (type === 'input_audio' || type === 'file') {
-    throw invalid(`${param}.type`, `${param}.type '${type}' is not supported by the gateway.`);
+    throw invalid(`${param}.type`, `'${type}' is not supported by the gateway.`);
   }
   const allowed =
     policy === 'text'
@@ -88,17 +89,17 @@ function parsePart(
       : policy === 'text-or-refusal'
         ? "'text' or 'refusal'"
         : "'text' or 'image_url'";
-  throw invalid(`${param}.type`, `${param}.type must be ${allowed}.`);
+  throw invalid(`${param}.type`, `must be ${allowed}.`);
 }
 
 function parseImagePart(value: unknown, param: string, limits: RequestLimits): ImagePart {
-  if (!isRecord(value)) throw invalid(param, `${param} must be an object.`);
-  const url = checkString(value.url, `${param}.url`, limits.maxStringLength, 1);
+  if (!isRecord(value)) throw invalid(param, 'must be an object.');
+  const url = readString(value.url, `${param}.url`, limits.maxStringLength, 1);
   const detail = value.detail;
   const source = imageSource(url);
   if (detail === undefined || detail === null) return { type: 'image', source };
   if (detail !== 'auto' && detail !== 'low' && detail !== 'high') {
-    throw invalid(`${param}.detail`, `${param}.detail must be 'auto', 'low' or 'high'.`);
+    throw invalid(`${param}.detail`, "must be 'auto', 'low' or 'high'.");
   }
   return { type: 'image', source, detail };
 }

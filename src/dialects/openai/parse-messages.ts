@@ -16,22 +16,23 @@ import type {
 } from '../../chat/types.ts';
 import type { RequestLimits } from '../../chat/limits.ts';
 import { parseTextContent, parseUserContent } from './parse-content.ts';
-import { checkArray, checkString, invalid, isRecord } from './request-checks.ts';
-import type { JsonObject } from './request-checks.ts';
+import { isRecord } from '../shared/json-value.ts';
+import type { JsonObject } from '../shared/json-value.ts';
+import { invalid, readArray, readString } from './request-checks.ts';
 
 /** Longest tool call id or participant name accepted. */
 export const MAX_IDENTIFIER_LENGTH = 512;
 
 export function parseOpenAiMessages(value: unknown, limits: RequestLimits): ChatMessage[] {
   if (value === undefined || value === null) {
-    throw invalid('messages', 'messages is required.');
+    throw invalid('messages', 'is required.');
   }
-  const raw = checkArray(value, 'messages');
-  if (raw.length === 0) throw invalid('messages', 'messages must contain at least one message.');
+  const raw = readArray(value, 'messages');
+  if (raw.length === 0) throw invalid('messages', 'must contain at least one message.');
   if (raw.length > limits.maxMessages) {
     throw invalid(
       'messages',
-      `messages has more than ${limits.maxMessages} messages.`,
+      `must contain at most ${limits.maxMessages} messages.`,
       'too_many_messages',
     );
   }
@@ -40,7 +41,7 @@ export function parseOpenAiMessages(value: unknown, limits: RequestLimits): Chat
   for (let index = 0; index < raw.length; index++) {
     const param = `messages[${index}]`;
     const message = raw[index];
-    if (!isRecord(message)) throw invalid(param, `${param} must be an object.`);
+    if (!isRecord(message)) throw invalid(param, 'must be an object.');
     const role = message.role;
     if (role === 'tool') {
       const result = parseToolMessage(message, param, limits);
@@ -70,12 +71,12 @@ export function parseOpenAiMessages(value: unknown, limits: RequestLimits): Chat
       case 'function':
         throw invalid(
           `${param}.role`,
-          `${param}.role 'function' is deprecated and not supported; send tool results as 'tool' messages.`,
+          "'function' is deprecated and not supported; send tool results as 'tool' messages.",
         );
       default:
         throw invalid(
           `${param}.role`,
-          `${param}.role must be one of 'system', 'developer', 'user', 'assistant' or 'tool'.`,
+          "must be one of 'system', 'developer', 'user', 'assistant' or 'tool'.",
         );
     }
   }
@@ -89,7 +90,7 @@ function parseUserMessage(message: JsonObject, param: string, limits: RequestLim
   return {
     role: 'user',
     content,
-    name: checkString(name, `${param}.name`, MAX_IDENTIFIER_LENGTH, 1),
+    name: readString(name, `${param}.name`, MAX_IDENTIFIER_LENGTH, 1),
   };
 }
 
@@ -99,10 +100,7 @@ function parseAssistantMessage(
   limits: RequestLimits,
 ): AssistantMessage {
   if (message.function_call !== undefined && message.function_call !== null) {
-    throw invalid(
-      `${param}.function_call`,
-      `${param}.function_call is deprecated and not supported; use tool_calls.`,
-    );
+    throw invalid(`${param}.function_call`, 'is deprecated and not supported; use tool_calls.');
   }
   const content: (TextPart | ToolCallPart)[] =
     message.content === undefined || message.content === null
@@ -110,17 +108,17 @@ function parseAssistantMessage(
       : parseTextContent(message.content, `${param}.content`, limits, 'text-or-refusal');
   const refusal = message.refusal;
   if (refusal !== undefined && refusal !== null) {
-    const text = checkString(refusal, `${param}.refusal`, limits.maxStringLength);
+    const text = readString(refusal, `${param}.refusal`, limits.maxStringLength);
     // Clients echo `refusal` from responses; it carries the text only when content is empty.
     if (content.length === 0 && text !== '') content.push({ type: 'text', text });
   }
   const toolCalls = message.tool_calls;
   if (toolCalls !== undefined && toolCalls !== null) {
-    const calls = checkArray(toolCalls, `${param}.tool_calls`);
+    const calls = readArray(toolCalls, `${param}.tool_calls`);
     if (calls.length > limits.maxPartsPerMessage) {
       throw invalid(
         `${param}.tool_calls`,
-        `${param}.tool_calls has more than ${limits.maxPartsPerMessage} entries.`,
+        `must have at most ${limits.maxPartsPerMessage} entries.`,
       );
     }
     for (let index = 0; index < calls.length; index++) {
@@ -128,24 +126,24 @@ function parseAssistantMessage(
     }
   }
   if (content.length === 0) {
-    throw invalid(`${param}.content`, `${param} must have content or tool_calls.`);
+    throw invalid(`${param}.content`, 'must not be empty when there are no tool_calls.');
   }
   return { role: 'assistant', content };
 }
 
 function parseToolCall(value: unknown, param: string, limits: RequestLimits): ToolCallPart {
-  if (!isRecord(value)) throw invalid(param, `${param} must be an object.`);
+  if (!isRecord(value)) throw invalid(param, 'must be an object.');
   if (value.type !== 'function') {
-    throw invalid(`${param}.type`, `${param}.type must be 'function'.`);
+    throw invalid(`${param}.type`, "must be 'function'.");
   }
-  const id = checkString(value.id, `${param}.id`, MAX_IDENTIFIER_LENGTH, 1);
+  const id = readString(value.id, `${param}.id`, MAX_IDENTIFIER_LENGTH, 1);
   const called = value.function;
-  if (!isRecord(called)) throw invalid(`${param}.function`, `${param}.function must be an object.`);
+  if (!isRecord(called)) throw invalid(`${param}.function`, 'must be an object.');
   return {
     type: 'tool-call',
     id,
-    name: checkString(called.name, `${param}.function.name`, MAX_IDENTIFIER_LENGTH, 1),
-    arguments: checkString(called.arguments, `${param}.function.arguments`, limits.maxStringLength),
+    name: readString(called.name, `${param}.function.name`, MAX_IDENTIFIER_LENGTH, 1),
+    arguments: readString(called.arguments, `${param}.function.arguments`, limits.maxStringLength),
   };
 }
 
@@ -156,12 +154,7 @@ function parseToolMessage(
 ): ToolResultPart {
   return {
     type: 'tool-result',
-    toolCallId: checkString(
-      message.tool_call_id,
-      `${param}.tool_call_id`,
-      MAX_IDENTIFIER_LENGTH,
-      1,
-    ),
+    toolCallId: readString(message.tool_call_id, `${param}.tool_call_id`, MAX_IDENTIFIER_LENGTH, 1),
     content: parseTextContent(message.content, `${param}.content`, limits),
   };
 }

@@ -211,7 +211,7 @@ describe('parseOpenAiRequest rejections', () => {
           { tools: [{ type: 'function', function: { name: 'f' } }] },
           { ...limits, maxTools: 0 },
         ),
-      'invalid_tool_schema',
+      'too_many_messages',
       'tools',
     ],
     [

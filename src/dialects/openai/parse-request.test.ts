@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS } from '../../chat/limits.ts';
 import type { RequestLimits } from '../../chat/limits.ts';
 import { parseOpenAiRequest } from './parse-request.ts';
+import { chatCall } from '../../../test/support/canonical-fixtures.ts';
 
 const limits = DEFAULT_REQUEST_LIMITS;
 
@@ -14,16 +15,7 @@ function parse(body: Record<string, unknown>, bounds: RequestLimits = limits) {
 
 describe('parseOpenAiRequest', () => {
   it('parses a minimal request with defaults', () => {
-    expect(parse({})).toEqual({
-      dialect: 'openai',
-      model: 'gpt-4o',
-      messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
-      tools: [],
-      stop: [],
-      stream: false,
-      includeUsage: false,
-      passthrough: {},
-    });
+    expect(parse({})).toEqual(chatCall({ model: 'gpt-4o' }));
   });
 
   it('parses every modelled field', () => {

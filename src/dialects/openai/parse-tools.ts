@@ -5,7 +5,8 @@
  */
 import type { ToolChoice, ToolDefinition } from '../../chat/types.ts';
 import type { RequestLimits } from '../../chat/limits.ts';
-import { checkArray, checkBoolean, checkString, invalid, isRecord } from './request-checks.ts';
+import { isRecord } from '../shared/json-value.ts';
+import { invalid, readArray, readBoolean, readString } from './request-checks.ts';
 
 /** OpenAI's function name rule (API reference, `function.name`). One character class: linear time. */
 export const TOOL_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -18,9 +19,10 @@ const EMPTY_PARAMETERS: Readonly<Record<string, unknown>> = Object.freeze({
 
 export function parseOpenAiTools(value: unknown, limits: RequestLimits): ToolDefinition[] {
   if (value === undefined || value === null) return [];
-  const raw = checkArray(value, 'tools');
+  const raw = readArray(value, 'tools');
   if (raw.length > limits.maxTools) {
-    throw invalid('tools', `tools has more than ${limits.maxTools} tools.`, 'invalid_tool_schema');
+    // A count limit, like maxMessages: same code in both dialects (docs/errors.md).
+    throw invalid('tools', `must contain at most ${limits.maxTools} tools.`, 'too_many_messages');
   }
   const tools: ToolDefinition[] = [];
   const names = new Set<string>();
@@ -29,7 +31,7 @@ export function parseOpenAiTools(value: unknown, limits: RequestLimits): ToolDef
     if (names.has(tool.name)) {
       throw invalid(
         `tools[${index}].function.name`,
-        `tools[${index}].function.name duplicates an earlier tool's name.`,
+        "duplicates an earlier tool's name.",
         'invalid_tool_schema',
       );
     }
@@ -40,27 +42,23 @@ export function parseOpenAiTools(value: unknown, limits: RequestLimits): ToolDef
 }
 
 function parseTool(value: unknown, param: string, limits: RequestLimits): ToolDefinition {
-  if (!isRecord(value)) throw invalid(param, `${param} must be an object.`, 'invalid_tool_schema');
+  if (!isRecord(value)) throw invalid(param, 'must be an object.', 'invalid_tool_schema');
   if (value.type !== 'function') {
     throw invalid(
       `${param}.type`,
-      `${param}.type must be 'function'; other tool types are not supported.`,
+      "must be 'function'; other tool types are not supported.",
       'invalid_tool_schema',
     );
   }
   const definition = value.function;
   if (!isRecord(definition)) {
-    throw invalid(
-      `${param}.function`,
-      `${param}.function must be an object.`,
-      'invalid_tool_schema',
-    );
+    throw invalid(`${param}.function`, 'must be an object.', 'invalid_tool_schema');
   }
   const name = definition.name;
   if (typeof name !== 'string' || !TOOL_NAME_PATTERN.test(name)) {
     throw invalid(
       `${param}.function.name`,
-      `${param}.function.name must be 1 to 64 letters, digits, underscores or dashes.`,
+      'must be 1 to 64 letters, digits, underscores or dashes.',
       'invalid_tool_schema',
     );
   }
@@ -69,14 +67,14 @@ function parseTool(value: unknown, param: string, limits: RequestLimits): ToolDe
     parameters: parseParameters(definition.parameters, `${param}.function.parameters`),
   };
   if (definition.description !== undefined && definition.description !== null) {
-    tool.description = checkString(
+    tool.description = readString(
       definition.description,
       `${param}.function.description`,
       limits.maxStringLength,
     );
   }
   if (definition.strict !== undefined && definition.strict !== null) {
-    tool.strict = checkBoolean(definition.strict, `${param}.function.strict`);
+    tool.strict = readBoolean(definition.strict, `${param}.function.strict`);
   }
   return tool;
 }
@@ -84,10 +82,10 @@ function parseTool(value: unknown, param: string, limits: RequestLimits): ToolDe
 function parseParameters(value: unknown, param: string): Readonly<Record<string, unknown>> {
   if (value === undefined || value === null) return EMPTY_PARAMETERS;
   if (!isRecord(value)) {
-    throw invalid(param, `${param} must be a JSON Schema object.`, 'invalid_tool_schema');
+    throw invalid(param, 'must be a JSON Schema object.', 'invalid_tool_schema');
   }
   if (value.type !== undefined && value.type !== 'object') {
-    throw invalid(`${param}.type`, `${param}.type must be 'object'.`, 'invalid_tool_schema');
+    throw invalid(`${param}.type`, "must be 'object'.", 'invalid_tool_schema');
   }
   return value;
 }
@@ -104,7 +102,7 @@ export function parseOpenAiToolChoice(
       return { type: 'none' };
     case 'required':
       if (tools.length === 0) {
-        throw invalid('tool_choice', "tool_choice 'required' needs at least one tool in tools.");
+        throw invalid('tool_choice', "'required' needs at least one tool in tools.");
       }
       return { type: 'required' };
     default:
@@ -113,19 +111,16 @@ export function parseOpenAiToolChoice(
   if (!isRecord(value) || value.type !== 'function') {
     throw invalid(
       'tool_choice',
-      "tool_choice must be 'auto', 'none', 'required' or {type: 'function', function: {name}}.",
+      "must be 'auto', 'none', 'required' or {type: 'function', function: {name}}.",
     );
   }
   const chosen = value.function;
   if (!isRecord(chosen) || typeof chosen.name !== 'string') {
-    throw invalid('tool_choice.function.name', 'tool_choice.function.name must be a string.');
+    throw invalid('tool_choice.function.name', 'must be a string.');
   }
   const name = chosen.name;
   if (!tools.some((tool) => tool.name === name)) {
-    throw invalid(
-      'tool_choice.function.name',
-      'tool_choice.function.name must name a tool in tools.',
-    );
+    throw invalid('tool_choice.function.name', 'must name a tool in tools.');
   }
   return { type: 'tool', name };
 }

@@ -19,9 +19,10 @@ import { newRequestId } from '../../gateway/request-id.ts';
 import { RequestAudit, type RequestOutcome } from '../../gateway/request-audit.ts';
 import { resolveModel } from '../../gateway/resolve-model.ts';
 import type { GatewayContext } from '../../gateway/context.ts';
+import type { RateDecision } from '../../store/types.ts';
 import { readBody } from '../read-body.ts';
 import { parseJsonBody } from '../parse-json.ts';
-import { sendError, sendJson } from '../respond.ts';
+import { errorBodyText, sendError, sendJson } from '../respond.ts';
 import { writeSse } from '../write-stream.ts';
 
 const SSE_HEADERS = {
@@ -71,8 +72,11 @@ export function createChatRoute(
         runtime.config.routing.allowDirectModels,
       );
 
-      await admit(context, principal, audit);
+      const rate = await admit(context, principal, audit);
+      // From here the intent is on the record: a refusal (rate limit
+      // included) is this request's outcome, not a second intent.
       intentCommitted = true;
+      await enforceRateLimit(rate.decision);
 
       const route = {
         call,
@@ -105,11 +109,15 @@ export function createChatRoute(
       outcome = intentCommitted ? outcomeOfFailure(error) : 'rejected';
       if (!intentCommitted) {
         // A request refused before admission is still on the record: intent
-        // and outcome go into the same group commit, before the answer.
+        // and outcome go into the same group commit, before the answer. An
+        // error body is deterministic, so it is recorded before it is sent
+        // and the outcome carries its digest and size like any other.
+        audit.recordResponseBody(errorBodyText(dialect, error));
         await settleRejection(context, audit, outcome);
       }
       if (!response.headersSent && !response.destroyed) {
-        audit.recordResponseBody(sendError(response, dialect, error, headers));
+        const sent = sendError(response, dialect, error, headers);
+        if (intentCommitted) audit.recordResponseBody(sent);
       }
       if (!intentCommitted) return;
     } finally {
@@ -119,12 +127,16 @@ export function createChatRoute(
   };
 }
 
-/** Rate limit and intent record in one group commit; refuses if either fails. */
+/**
+ * Rate-limit token and intent record in one group commit; refuses if the
+ * intent cannot be committed. Resolves once the intent is committed, with
+ * the rate decision still to be enforced (by {@link enforceRateLimit}).
+ */
 async function admit(
   context: GatewayContext,
   principal: Principal,
   audit: RequestAudit,
-): Promise<void> {
+): Promise<{ readonly decision: Promise<RateDecision> | undefined }> {
   const started = performance.now();
   const intent = context.store.audit.append(audit.intentRecord());
   const decision =
@@ -145,13 +157,16 @@ async function admit(
   } finally {
     context.metrics.auditWrite(performance.now() - started);
   }
-  if (decision !== undefined) {
-    const verdict = await decision;
-    if (!verdict.allowed) {
-      throw new GatewayError('rate_limited', 'This API key has exceeded its request rate limit.', {
-        retryAfterSeconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)),
-      });
-    }
+  return { decision };
+}
+
+async function enforceRateLimit(decision: Promise<RateDecision> | undefined): Promise<void> {
+  if (decision === undefined) return;
+  const verdict = await decision;
+  if (!verdict.allowed) {
+    throw new GatewayError('rate_limited', 'This API key has exceeded its request rate limit.', {
+      retryAfterSeconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)),
+    });
   }
 }
 

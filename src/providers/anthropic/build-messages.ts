@@ -11,8 +11,12 @@
  * - Empty text parts are dropped (the API rejects empty text blocks; OpenAI
  *   histories carry `content: ""` beside tool calls), and turns left empty
  *   are skipped.
+ * - `cacheControl` becomes the block's `cache_control`, whatever dialect the
+ *   caller spoke (only Anthropic callers can set it); none is ever added,
+ *   since the API allows at most 4 breakpoints and they are the caller's.
  */
 import type {
+  CacheControl,
   ChatMessage,
   ImagePart,
   TextPart,
@@ -30,8 +34,8 @@ export interface AnthropicTurn {
 }
 
 export interface BuiltMessages {
-  /** The system texts, in order. */
-  readonly system: string[];
+  /** The system text parts, in order, empty ones dropped. */
+  readonly system: TextPart[];
   readonly messages: AnthropicTurn[];
 }
 
@@ -42,7 +46,7 @@ interface PendingTurn {
 }
 
 export function buildAnthropicMessages(messages: readonly ChatMessage[]): BuiltMessages {
-  const system: string[] = [];
+  const system: TextPart[] = [];
   const turns: PendingTurn[] = [];
   let current: PendingTurn | undefined;
   const turn = (role: 'user' | 'assistant'): PendingTurn => {
@@ -55,7 +59,7 @@ export function buildAnthropicMessages(messages: readonly ChatMessage[]): BuiltM
   for (const message of messages) {
     switch (message.role) {
       case 'system':
-        for (const part of message.content) system.push(part.text);
+        for (const part of message.content) if (part.text !== '') system.push(part);
         break;
       case 'user': {
         const blocks = userBlocks(message.content);
@@ -84,11 +88,27 @@ export function buildAnthropicMessages(messages: readonly ChatMessage[]): BuiltM
   };
 }
 
+/** A text block, with its cache breakpoint. */
+export function textBlock(part: TextPart): Block {
+  return withCacheControl({ type: 'text', text: part.text }, part.cacheControl);
+}
+
+/** `block` with `cache_control` set when the part has one (a fresh object, never the part's). */
+export function withCacheControl(block: Block, cacheControl: CacheControl | undefined): Block {
+  if (cacheControl !== undefined) {
+    block.cache_control =
+      cacheControl.ttl === undefined
+        ? { type: cacheControl.type }
+        : { type: cacheControl.type, ttl: cacheControl.ttl };
+  }
+  return block;
+}
+
 function userBlocks(parts: readonly (TextPart | ImagePart)[]): Block[] {
   const blocks: Block[] = [];
   for (const part of parts) {
     if (part.type === 'image') blocks.push(imageBlock(part));
-    else if (part.text !== '') blocks.push({ type: 'text', text: part.text });
+    else if (part.text !== '') blocks.push(textBlock(part));
   }
   return blocks;
 }
@@ -97,14 +117,15 @@ function assistantBlocks(parts: readonly (TextPart | ToolCallPart)[]): Block[] {
   const blocks: Block[] = [];
   for (const part of parts) {
     if (part.type === 'tool-call') {
-      blocks.push({
+      const block: Block = {
         type: 'tool_use',
         id: toAnthropicToolUseId(part.id),
         name: part.name,
         input: toolArgumentsToRequestInput(part.arguments),
-      });
+      };
+      blocks.push(withCacheControl(block, part.cacheControl));
     } else if (part.text !== '') {
-      blocks.push({ type: 'text', text: part.text });
+      blocks.push(textBlock(part));
     }
   }
   return blocks;
@@ -115,31 +136,25 @@ function toolResultBlock(part: ToolResultPart): Block {
   const content = userBlocks(part.content);
   if (content.length > 0) block.content = content;
   if (part.isError !== undefined) block.is_error = part.isError;
-  return block;
+  return withCacheControl(block, part.cacheControl);
 }
 
 /** `data:<type>;base64,` — bounded, one literal prefix, no nested quantifiers. */
 const DATA_URL = /^data:([a-zA-Z0-9.+/-]{1,100});base64,/;
 
 function imageBlock(part: ImagePart): Block {
+  return withCacheControl({ type: 'image', source: imageSource(part) }, part.cacheControl);
+}
+
+function imageSource(part: ImagePart): Block {
   const source = part.source;
   if (source.kind === 'base64') {
-    return {
-      type: 'image',
-      source: { type: 'base64', media_type: source.mediaType, data: source.data },
-    };
+    return { type: 'base64', media_type: source.mediaType, data: source.data };
   }
   // OpenAI callers inline images as data URLs, which Anthropic's `url` source rejects.
   const match = DATA_URL.exec(source.url.slice(0, 128));
   if (match?.[1] !== undefined) {
-    return {
-      type: 'image',
-      source: {
-        type: 'base64',
-        media_type: match[1],
-        data: source.url.slice(match[0].length),
-      },
-    };
+    return { type: 'base64', media_type: match[1], data: source.url.slice(match[0].length) };
   }
-  return { type: 'image', source: { type: 'url', url: source.url } };
+  return { type: 'url', url: source.url };
 }

@@ -1,40 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCall } from '../../chat/types.ts';
-import { Secret } from '../../config/secret.ts';
-import type { ResolvedProvider, Target } from '../types.ts';
+import {
+  anthropicTarget as target,
+  chatCall,
+  userText,
+  withoutApiKey,
+} from '../../../test/support/canonical-fixtures.ts';
+import type { Target } from '../types.ts';
 import { buildAnthropicRequest } from './build-request.ts';
 
-function target(provider: Partial<ResolvedProvider> = {}): Target {
-  return {
-    id: 'anthropic/claude-haiku-5-5',
-    provider: {
-      name: 'anthropic',
-      kind: 'anthropic',
-      baseUrl: 'https://api.anthropic.test',
-      apiKey: new Secret('sk-ant-secret', 'env:ANTHROPIC_API_KEY'),
-      headers: {},
-      connections: 10,
-      ...provider,
-    },
-    model: 'claude-haiku-5-5',
-    timeoutMs: 30_000,
-    defaultMaxTokens: 1024,
-    regions: {},
-  };
-}
-
 function call(overrides: Partial<ChatCall> = {}): ChatCall {
-  return {
-    dialect: 'openai',
-    model: 'alias',
-    messages: [{ role: 'user', content: [{ type: 'text', text: 'Hello' }] }],
-    tools: [],
-    stop: [],
-    stream: false,
-    includeUsage: false,
-    passthrough: {},
-    ...overrides,
-  };
+  return chatCall({ messages: [userText('Hello')], ...overrides });
 }
 
 function body(chatCall: ChatCall, where: Target = target()): Record<string, unknown> {
@@ -57,15 +33,7 @@ describe('buildAnthropicRequest', () => {
   });
 
   it('defaults the version to 2023-06-01 and sends no key when none is configured', () => {
-    const keyed = target();
-    const provider: ResolvedProvider = {
-      name: keyed.provider.name,
-      kind: 'anthropic',
-      baseUrl: keyed.provider.baseUrl,
-      headers: {},
-      connections: 1,
-    };
-    const request = buildAnthropicRequest(call(), { ...keyed, provider });
+    const request = buildAnthropicRequest(call(), withoutApiKey(target()));
     expect(request.headers['anthropic-version']).toBe('2023-06-01');
     expect(request.headers).not.toHaveProperty('x-api-key');
   });

@@ -13,15 +13,26 @@
  * - `user` → `metadata.user_id`; canonical `metadata` (OpenAI's) is dropped,
  *   as Anthropic's `metadata` accepts nothing else.
  * - `passthrough` is sent only when the caller spoke Anthropic; modelled
- *   fields are written after it and win.
+ *   fields are written after it and win. Likewise the caller's
+ *   `anthropic-beta` header (`passthroughHeaders`), joined to any betas the
+ *   provider config sets; no other caller header is ever forwarded.
+ * - `cacheControl` on system text, blocks and tools becomes `cache_control`
+ *   for callers of either dialect (see `build-messages.ts`).
  * - API version 2026-10-21 removed `temperature`, `top_p` and `top_k` (a
  *   request with any of them is a 400, even at default values), so they are
  *   dropped when the provider is configured for that version or later.
  *   The default version, 2023-06-01, still accepts them.
  */
-import type { ChatCall, ResponseFormat, ToolChoice } from '../../chat/types.ts';
+import type {
+  ChatCall,
+  ResponseFormat,
+  TextPart,
+  ToolChoice,
+  ToolDefinition,
+} from '../../chat/types.ts';
+import { ANTHROPIC_BETA_HEADER } from '../../dialects/anthropic/anthropic-beta.ts';
 import type { Target, UpstreamRequest } from '../types.ts';
-import { buildAnthropicMessages } from './build-messages.ts';
+import { buildAnthropicMessages, textBlock, withCacheControl } from './build-messages.ts';
 
 export const DEFAULT_ANTHROPIC_VERSION = '2023-06-01';
 
@@ -31,8 +42,14 @@ export function buildAnthropicRequest(call: ChatCall, target: Target): UpstreamR
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'anthropic-version': version,
-    ...provider.headers,
   };
+  // Lowercased, so the caller's betas below join the provider's whatever case its config used.
+  for (const name in provider.headers)
+    headers[name.toLowerCase()] = provider.headers[name] as string;
+  const betas =
+    call.dialect === 'anthropic' ? call.passthroughHeaders?.[ANTHROPIC_BETA_HEADER] : undefined;
+  if (betas !== undefined)
+    headers[ANTHROPIC_BETA_HEADER] = joinBetas(headers[ANTHROPIC_BETA_HEADER], betas);
   const apiKey = provider.apiKey?.reveal();
   if (apiKey !== undefined) headers['x-api-key'] = apiKey;
 
@@ -41,23 +58,16 @@ export function buildAnthropicRequest(call: ChatCall, target: Target): UpstreamR
   if (!sampling) delete body.top_k;
   const built = buildAnthropicMessages(call.messages);
   const instruction = responseFormatInstruction(call.responseFormat);
-  if (instruction !== undefined) built.system.push(instruction);
+  if (instruction !== undefined) built.system.push({ type: 'text', text: instruction });
 
   body.model = target.model;
   body.max_tokens = call.maxTokens ?? target.defaultMaxTokens;
-  if (built.system.length === 1) body.system = built.system[0];
-  else if (built.system.length > 1)
-    body.system = built.system.map((text) => ({ type: 'text', text }));
+  const system = systemField(built.system);
+  if (system !== undefined) body.system = system;
   body.messages = built.messages;
   if (call.tools.length > 0) {
     const forwardStrict = call.dialect === 'anthropic';
-    body.tools = call.tools.map((tool) => {
-      const wire: Record<string, unknown> = { name: tool.name };
-      if (tool.description !== undefined) wire.description = tool.description;
-      wire.input_schema = tool.parameters;
-      if (forwardStrict && tool.strict !== undefined) wire.strict = tool.strict;
-      return wire;
-    });
+    body.tools = call.tools.map((tool) => anthropicTool(tool, forwardStrict));
     const toolChoice = anthropicToolChoice(call.toolChoice, call.parallelToolCalls);
     if (toolChoice !== undefined) body.tool_choice = toolChoice;
   }
@@ -74,6 +84,30 @@ export function buildAnthropicRequest(call: ChatCall, target: Target): UpstreamR
     headers,
     body: JSON.stringify(body),
   };
+}
+
+/** One string when it can be (every API version takes it), text blocks when a block is cached. */
+function systemField(parts: readonly TextPart[]): string | Record<string, unknown>[] | undefined {
+  const [first] = parts;
+  if (first === undefined) return undefined;
+  if (parts.length === 1 && first.cacheControl === undefined) return first.text;
+  return parts.map(textBlock);
+}
+
+function anthropicTool(tool: ToolDefinition, forwardStrict: boolean): Record<string, unknown> {
+  const wire: Record<string, unknown> = { name: tool.name };
+  if (tool.description !== undefined) wire.description = tool.description;
+  wire.input_schema = tool.parameters;
+  if (forwardStrict && tool.strict !== undefined) wire.strict = tool.strict;
+  return withCacheControl(wire, tool.cacheControl);
+}
+
+/** The provider's configured betas first, then the caller's, without repeats. */
+function joinBetas(configured: string | undefined, requested: string): string {
+  if (configured === undefined || configured.trim() === '') return requested;
+  const names = configured.split(',').map((name) => name.trim());
+  for (const name of requested.split(',')) if (!names.includes(name)) names.push(name);
+  return names.filter((name) => name !== '').join(',');
 }
 
 /** The first API version without `temperature`, `top_p` and `top_k`. */

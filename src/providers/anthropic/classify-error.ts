@@ -15,10 +15,10 @@
  *   `upstream_error`. All retryable, with the upstream's `retry-after`.
  */
 import type { ErrorCode } from '../../errors.ts';
-import { isRecord } from '../../dialects/anthropic/request-checks.ts';
+import { isRecord } from '../../dialects/shared/json-value.ts';
 import type { UpstreamFailure } from '../types.ts';
-import { readRetryAfterMs } from './retry-after.ts';
-import { scrubProviderMessage } from './scrub-message.ts';
+import { readRetryAfterMs } from '../shared/retry-after.ts';
+import { scrubProviderMessage } from '../shared/scrub-message.ts';
 
 const MENTIONS_MODEL = /\bmodel\b/i;
 /** Literal alternatives only: no nested quantifiers. */

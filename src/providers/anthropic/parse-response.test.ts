@@ -32,8 +32,22 @@ describe('parseAnthropicResponse', () => {
         { type: 'tool-call', id: 'toolu_1', name: 'weather', arguments: '{"city":"Paris"}' },
       ],
       finishReason: 'tool-calls',
-      usage: { inputTokens: 10, outputTokens: 4, cacheWriteTokens: 2, cacheReadTokens: 6 },
+      // Canonical input is the whole prompt: Anthropic's uncached 10 + 2 written + 6 read.
+      usage: { inputTokens: 18, outputTokens: 4, cacheWriteTokens: 2, cacheReadTokens: 6 },
     });
+  });
+
+  it('counts cache reads and writes into the input tokens', () => {
+    const usage = (wire: Record<string, unknown>) =>
+      parseAnthropicResponse({ id: 'm', model: 'x', content: [], usage: wire }).usage;
+    expect(usage({ input_tokens: 3, output_tokens: 1, cache_read_input_tokens: 1000 })).toEqual({
+      inputTokens: 1003,
+      outputTokens: 1,
+      cacheReadTokens: 1000,
+    });
+    expect(usage({ input_tokens: 3, output_tokens: 1, cache_creation_input_tokens: null })).toEqual(
+      { inputTokens: 3, outputTokens: 1 },
+    );
   });
 
   it('maps stop reasons and keeps the stop sequence', () => {

@@ -8,7 +8,7 @@
  */
 import type { ChatResult, TextPart, ToolCallPart } from '../../chat/types.ts';
 import { fromAnthropicStopReason } from '../../dialects/anthropic/stop-reason.ts';
-import { isRecord } from '../../dialects/anthropic/request-checks.ts';
+import { isRecord } from '../../dialects/shared/json-value.ts';
 import { GatewayError } from '../../errors.ts';
 import { fromAnthropicUsage } from './wire-usage.ts';
 

@@ -87,7 +87,7 @@ describe('parseAnthropicStream', () => {
         type: 'start',
         id: 'msg_1',
         model: 'claude-haiku-5-5',
-        usage: { inputTokens: 25, outputTokens: 1, cacheReadTokens: 4 },
+        usage: { inputTokens: 29, outputTokens: 1, cacheReadTokens: 4 },
       },
       { type: 'text-delta', text: 'Hello' },
       { type: 'text-delta', text: ' 世界 😀' },
@@ -97,12 +97,12 @@ describe('parseAnthropicStream', () => {
       {
         type: 'finish',
         finishReason: 'tool-calls',
-        usage: { inputTokens: 25, outputTokens: 89, cacheReadTokens: 4 },
+        usage: { inputTokens: 29, outputTokens: 89, cacheReadTokens: 4 },
       },
     ]);
   });
 
-  it('takes cumulative counts from message_delta over message_start', async () => {
+  it('takes cumulative counts from message_delta over message_start, cache counts included in input', async () => {
     const parts = await collect([
       event('message_start', {
         message: { id: 'm', model: 'x', usage: { input_tokens: 1, output_tokens: 1 } },
@@ -117,7 +117,7 @@ describe('parseAnthropicStream', () => {
       type: 'finish',
       finishReason: 'stop-sequence',
       stopSequence: 'END',
-      usage: { inputTokens: 30, outputTokens: 7, cacheWriteTokens: 5 },
+      usage: { inputTokens: 35, outputTokens: 7, cacheWriteTokens: 5 },
     });
   });
 

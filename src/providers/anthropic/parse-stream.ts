@@ -10,13 +10,20 @@
  * end before `message_stop` throw `upstream_truncated`; an `error` event
  * throws its mapped GatewayError.
  */
-import type { ChatStreamPart, FinishReason, Usage } from '../../chat/types.ts';
-import { isRecord } from '../../dialects/anthropic/request-checks.ts';
+import type { ChatStreamPart, FinishReason } from '../../chat/types.ts';
+import { isRecord } from '../../dialects/shared/json-value.ts';
 import { fromAnthropicStopReason } from '../../dialects/anthropic/stop-reason.ts';
 import { GatewayError } from '../../errors.ts';
+import { upstreamErrorMessage } from '../shared/upstream-error-message.ts';
 import type { SseEvent } from '../types.ts';
 import { classifyAnthropicErrorType } from './classify-error.ts';
-import { fromAnthropicUsage, tokenCount } from './wire-usage.ts';
+import {
+  mergeAnthropicCounts,
+  NO_COUNTS,
+  readAnthropicCounts,
+  toCanonicalUsage,
+} from './wire-usage.ts';
+import type { AnthropicCounts } from './wire-usage.ts';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -28,7 +35,7 @@ export async function* parseAnthropicStream(
   events: AsyncIterable<SseEvent>,
 ): AsyncGenerator<ChatStreamPart, void, undefined> {
   let started = false;
-  const usage: Writable<Usage> = { inputTokens: 0, outputTokens: 0 };
+  let counts: AnthropicCounts = NO_COUNTS;
   const blocks: BlockKind[] = [];
   let tools = 0;
   let finishReason: FinishReason = 'other';
@@ -49,12 +56,12 @@ export async function* parseAnthropicStream(
         if (started) throw badResponse('The upstream stream repeated message_start.');
         started = true;
         const message = isRecord(data.message) ? data.message : {};
-        Object.assign(usage, fromAnthropicUsage(message.usage));
+        counts = readAnthropicCounts(message.usage);
         yield {
           type: 'start',
           id: typeof message.id === 'string' ? message.id : '',
           model: typeof message.model === 'string' ? message.model : '',
-          usage: { ...usage },
+          usage: toCanonicalUsage(counts),
         };
         break;
       }
@@ -100,14 +107,14 @@ export async function* parseAnthropicStream(
         const delta = isRecord(data.delta) ? data.delta : {};
         finishReason = fromAnthropicStopReason(delta.stop_reason);
         stopSequence = typeof delta.stop_sequence === 'string' ? delta.stop_sequence : undefined;
-        mergeDeltaUsage(usage, data.usage);
+        counts = mergeAnthropicCounts(counts, readAnthropicCounts(data.usage));
         break;
       }
       case 'message_stop': {
         const finish: Writable<Extract<ChatStreamPart, { type: 'finish' }>> = {
           type: 'finish',
           finishReason,
-          usage,
+          usage: toCanonicalUsage(counts),
         };
         if (stopSequence !== undefined) finish.stopSequence = stopSequence;
         yield finish;
@@ -141,19 +148,6 @@ function parseData(text: string): Readonly<Record<string, unknown>> {
   return value;
 }
 
-/** `message_delta.usage` counts are cumulative totals: they replace, never add. */
-function mergeDeltaUsage(usage: Writable<Usage>, value: unknown): void {
-  if (!isRecord(value)) return;
-  const output = tokenCount(value.output_tokens);
-  if (output !== undefined) usage.outputTokens = output;
-  const input = tokenCount(value.input_tokens);
-  if (input !== undefined) usage.inputTokens = input;
-  const cacheRead = tokenCount(value.cache_read_input_tokens);
-  if (cacheRead !== undefined) usage.cacheReadTokens = cacheRead;
-  const cacheWrite = tokenCount(value.cache_creation_input_tokens);
-  if (cacheWrite !== undefined) usage.cacheWriteTokens = cacheWrite;
-}
-
 function blockIndex(value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > 100_000) {
     throw badResponse('The upstream stream has a malformed content block index.');
@@ -174,7 +168,7 @@ function isKnownEvent(type: unknown): boolean {
 function streamError(data: Readonly<Record<string, unknown>>): GatewayError {
   const type = isRecord(data.error) ? data.error.type : undefined;
   const failure = classifyAnthropicErrorType(type);
-  return new GatewayError(failure.code, 'The upstream reported an error during the stream.', {
+  return new GatewayError(failure.code, upstreamErrorMessage(failure.code), {
     retryable: failure.retryable,
     cause: typeof type === 'string' ? `anthropic stream error: ${type.slice(0, 64)}` : undefined,
   });

@@ -19,8 +19,8 @@ import type {
   UserMessage,
 } from '../../chat/types.ts';
 import { parseAnthropicRequest } from '../../dialects/anthropic/parse-request.ts';
-import type { Target } from '../types.ts';
 import { anthropicAdapter } from './anthropic-adapter.ts';
+import { anthropicTarget } from '../../../test/support/canonical-fixtures.ts';
 
 const text = fc.string({
   unit: fc.oneof(
@@ -165,28 +165,14 @@ const chatCall: fc.Arbitrary<ChatCall> = fc
     return call;
   });
 
-function targetFor(model: string): Target {
-  return {
-    id: `anthropic/${model}`,
-    provider: {
-      name: 'anthropic',
-      kind: 'anthropic',
-      baseUrl: 'http://127.0.0.1:1',
-      headers: {},
-      connections: 1,
-    },
-    model,
-    timeoutMs: 1000,
-    defaultMaxTokens: 1024,
-    regions: {},
-  };
-}
-
 describe('Anthropic requests round-trip through adapter and parser', () => {
   it('parseAnthropicRequest(buildRequest(call)) gives back the call', () => {
     fc.assert(
       fc.property(chatCall, (call) => {
-        const request = anthropicAdapter.buildRequest(call, targetFor(call.model));
+        const request = anthropicAdapter.buildRequest(
+          call,
+          anthropicTarget({}, { model: call.model }),
+        );
         const parsed = parseAnthropicRequest(JSON.parse(request.body), DEFAULT_REQUEST_LIMITS);
         expect(parsed).toEqual(call);
       }),

@@ -5,22 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { ChatCall, ChatResult, ChatStreamPart, Usage } from '../../chat/types.ts';
+import type { ChatResult, ChatStreamPart, Usage } from '../../chat/types.ts';
 import { encodeAnthropicResponse } from '../../dialects/anthropic/encode-response.ts';
 import { AnthropicStreamEncoder } from '../../dialects/anthropic/encode-stream.ts';
 import { parseSse } from '../../http/sse/parse-sse.ts';
+import { rechunk, usageArbitrary } from '../../../test/support/chat-arbitraries.ts';
 import { anthropicAdapter } from './anthropic-adapter.ts';
+import { chatCall } from '../../../test/support/canonical-fixtures.ts';
 
-const call: ChatCall = {
-  dialect: 'anthropic',
-  model: 'alias',
-  messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
-  tools: [],
-  stop: [],
-  stream: true,
-  includeUsage: true,
-  passthrough: {},
-};
+const call = chatCall({ dialect: 'anthropic', stream: true, includeUsage: true });
 
 /** Multi-byte text: CJK, emoji (astral, ZWJ sequences), escapes, and any code point. */
 const text = fc.oneof(
@@ -43,11 +36,7 @@ const finishReason = fc.constantFrom(
   'stop-sequence' as const,
   'content-filter' as const,
 );
-const count = fc.nat({ max: 1_000_000 });
-const usage: fc.Arbitrary<Usage> = fc.record(
-  { inputTokens: count, outputTokens: count, cacheReadTokens: count, cacheWriteTokens: count },
-  { requiredKeys: ['inputTokens', 'outputTokens'] },
-);
+const usage = usageArbitrary;
 
 /** The API always reports cache counts, as 0 when nothing was cached. */
 function withCacheCounts(value: Usage | undefined): Usage {
@@ -140,17 +129,6 @@ function partsOf(script: Script): { sent: ChatStreamPart[]; expected: ChatStream
   return { sent, expected };
 }
 
-/** Splits UTF-8 bytes at the given offsets, often inside multi-byte characters. */
-async function* split(bytes: Uint8Array, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
-  const offsets = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  let previous = 0;
-  for (const offset of [...offsets, bytes.length]) {
-    await Promise.resolve();
-    yield bytes.subarray(previous, offset);
-    previous = offset;
-  }
-}
-
 describe('Anthropic answers round-trip through encoder and adapter', () => {
   it('parseResponse reads back what encodeAnthropicResponse wrote', () => {
     fc.assert(
@@ -172,7 +150,7 @@ describe('Anthropic answers round-trip through encoder and adapter', () => {
         const bytes = new TextEncoder().encode(sent.map((part) => encoder.encode(part)).join(''));
         const received: ChatStreamPart[] = [];
         for await (const part of anthropicAdapter.parseStream(
-          parseSse(split(bytes, script.cuts)),
+          parseSse(rechunk(bytes, script.cuts)),
         )) {
           received.push(part);
         }

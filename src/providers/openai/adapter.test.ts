@@ -1,41 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import type { ChatCall } from '../../chat/types.ts';
-import { Secret } from '../../config/secret.ts';
-import type { ResolvedProvider, Target } from '../types.ts';
+import {
+  chatCall as call,
+  openAiTarget as target,
+  withoutApiKey,
+} from '../../../test/support/canonical-fixtures.ts';
 import { azureOpenAiAdapter, openAiAdapter } from './adapter.ts';
-
-function target(provider: Partial<ResolvedProvider> = {}, withKey = true): Target {
-  const base: ResolvedProvider = {
-    name: 'openai',
-    kind: 'openai',
-    baseUrl: 'https://api.openai.com/v1',
-    headers: {},
-    connections: 8,
-    ...provider,
-  };
-  return {
-    id: 'openai/gpt-4o',
-    provider: withKey ? { ...base, apiKey: new Secret('sk-test-key', 'env:OPENAI_API_KEY') } : base,
-    model: 'gpt-4o',
-    timeoutMs: 60_000,
-    defaultMaxTokens: 4096,
-    regions: {},
-  };
-}
-
-function call(overrides: Partial<ChatCall> = {}): ChatCall {
-  return {
-    dialect: 'openai',
-    model: 'fast',
-    messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
-    tools: [],
-    stop: [],
-    stream: false,
-    includeUsage: false,
-    passthrough: {},
-    ...overrides,
-  };
-}
 
 function body(request: { body: string }): Record<string, unknown> {
   return JSON.parse(request.body) as Record<string, unknown>;
@@ -62,7 +31,7 @@ describe('openAiAdapter.buildRequest', () => {
   });
 
   it('sends no authorization header without a key', () => {
-    const request = openAiAdapter.buildRequest(call(), target({}, false));
+    const request = openAiAdapter.buildRequest(call(), withoutApiKey(target()));
     expect(request.headers).toEqual({ 'content-type': 'application/json' });
   });
 
@@ -154,32 +123,39 @@ describe('openAiAdapter.buildRequest', () => {
     expect(body(request)).not.toHaveProperty('parallel_tool_calls');
   });
 
-  it('translates a call from an Anthropic caller', () => {
+  it('translates a call from an Anthropic caller, leaving its cache breakpoints out', () => {
+    const cacheControl = { type: 'ephemeral' } as const;
     const request = openAiAdapter.buildRequest(
       call({
         dialect: 'anthropic',
         passthrough: { top_k: 5 },
+        passthroughHeaders: { 'anthropic-beta': 'context-1m-2025-08-07' },
         metadata: { user_id: 'x' },
+        tools: [{ name: 'f', parameters: { type: 'object' }, cacheControl }],
         messages: [
           {
             role: 'system',
             content: [
               { type: 'text', text: 'rule 1' },
-              { type: 'text', text: 'rule 2' },
+              { type: 'text', text: 'rule 2', cacheControl },
             ],
           },
           {
             role: 'user',
             content: [
-              { type: 'text', text: 'see' },
-              { type: 'image', source: { kind: 'base64', mediaType: 'image/png', data: 'AAAA' } },
+              { type: 'text', text: 'see', cacheControl },
+              {
+                type: 'image',
+                source: { kind: 'base64', mediaType: 'image/png', data: 'AAAA' },
+                cacheControl,
+              },
             ],
           },
           {
             role: 'assistant',
             content: [
               { type: 'text', text: 'Checking.' },
-              { type: 'tool-call', id: 'toolu_1', name: 'a', arguments: '{}' },
+              { type: 'tool-call', id: 'toolu_1', name: 'a', arguments: '{}', cacheControl },
               { type: 'tool-call', id: 'toolu_2', name: 'b', arguments: '{"x":1}' },
             ],
           },
@@ -190,6 +166,7 @@ describe('openAiAdapter.buildRequest', () => {
                 type: 'tool-result',
                 toolCallId: 'toolu_1',
                 content: [{ type: 'text', text: 'one' }],
+                cacheControl,
               },
               {
                 type: 'tool-result',
@@ -206,9 +183,12 @@ describe('openAiAdapter.buildRequest', () => {
       }),
       target(),
     );
+    expect(request.headers).not.toHaveProperty('anthropic-beta');
+    expect(request.body).not.toContain('cache_control');
     expect(body(request)).toEqual({
       model: 'gpt-4o',
       stream: false,
+      tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }],
       messages: [
         {
           role: 'system',

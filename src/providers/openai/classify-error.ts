@@ -14,8 +14,8 @@
  *   `upstream_error`: all retryable, with the upstream's `Retry-After`.
  */
 import type { UpstreamFailure } from '../types.ts';
-import { retryAfterMs } from './retry-after.ts';
-import { scrubUpstreamMessage } from './scrub-message.ts';
+import { readRetryAfterMs } from '../shared/retry-after.ts';
+import { scrubProviderMessage } from '../shared/scrub-message.ts';
 
 type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;
 
@@ -53,7 +53,7 @@ export function classifyOpenAiError(
     case 400:
     case 413:
     case 422: {
-      const message = details.message === undefined ? '' : scrubUpstreamMessage(details.message);
+      const message = details.message === undefined ? '' : scrubProviderMessage(details.message);
       return message === ''
         ? { code: 'upstream_invalid_request', retryable: false }
         : { code: 'upstream_invalid_request', retryable: false, message };
@@ -74,7 +74,7 @@ export function classifyOpenAiError(
 }
 
 function retryable(code: UpstreamFailure['code'], headers: HeaderMap): UpstreamFailure {
-  const wait = retryAfterMs(headers);
+  const wait = readRetryAfterMs(headers);
   return wait === undefined
     ? { code, retryable: true }
     : { code, retryable: true, retryAfterMs: wait };

@@ -6,18 +6,17 @@
  */
 import type { ChatResult, TextPart, ToolCallPart } from '../../chat/types.ts';
 import { GatewayError } from '../../errors.ts';
+import { isRecord } from '../../dialects/shared/json-value.ts';
 import { fromOpenAiFinishReason } from '../../dialects/openai/finish-reason.ts';
 import { fromOpenAiUsage } from '../../dialects/openai/usage.ts';
 
-type JsonObject = Readonly<Record<string, unknown>>;
-
 export function parseOpenAiResponse(body: unknown): ChatResult {
-  if (!isObject(body)) throw badResponse('The upstream response was not a JSON object.');
+  if (!isRecord(body)) throw badResponse('The upstream response was not a JSON object.');
   const choices = body.choices;
   const choice: unknown = Array.isArray(choices) ? choices[0] : undefined;
-  if (!isObject(choice)) throw badResponse('The upstream response had no choices.');
+  if (!isRecord(choice)) throw badResponse('The upstream response had no choices.');
   const message = choice.message;
-  if (!isObject(message)) throw badResponse('The upstream response had no message.');
+  if (!isRecord(message)) throw badResponse('The upstream response had no message.');
   const content: (TextPart | ToolCallPart)[] = [];
   const text = message.content;
   if (typeof text === 'string') {
@@ -44,7 +43,7 @@ export function parseOpenAiResponse(body: unknown): ChatResult {
 }
 
 function parseToolCall(value: unknown): ToolCallPart {
-  if (!isObject(value) || !isObject(value.function)) {
+  if (!isRecord(value) || !isRecord(value.function)) {
     throw badResponse('The upstream tool call was malformed.');
   }
   const { id } = value;
@@ -59,10 +58,6 @@ function parseToolCall(value: unknown): ToolCallPart {
     // Some compatible servers omit arguments for argument-less calls.
     arguments: typeof argumentsText === 'string' ? argumentsText : '',
   };
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function badResponse(message: string): GatewayError {

@@ -16,12 +16,12 @@
 import { ZERO_USAGE } from '../../chat/types.ts';
 import type { ChatStreamPart, FinishReason, Usage } from '../../chat/types.ts';
 import { GatewayError } from '../../errors.ts';
+import { isRecord } from '../../dialects/shared/json-value.ts';
+import type { JsonObject } from '../../dialects/shared/json-value.ts';
 import { fromOpenAiFinishReason } from '../../dialects/openai/finish-reason.ts';
 import { fromOpenAiUsage } from '../../dialects/openai/usage.ts';
 import type { SseEvent } from '../types.ts';
 import { openAiStreamError } from './stream-error.ts';
-
-type JsonObject = Readonly<Record<string, unknown>>;
 
 interface CallState {
   readonly ordinal: number;
@@ -56,14 +56,14 @@ export async function* parseOpenAiStream(
         model: typeof chunk.model === 'string' ? chunk.model : '',
       };
     }
-    if (isObject(chunk.usage)) usage = fromOpenAiUsage(chunk.usage);
+    if (isRecord(chunk.usage)) usage = fromOpenAiUsage(chunk.usage);
     const choices = chunk.choices;
     if (!Array.isArray(choices)) continue;
     for (const choice of choices as readonly unknown[]) {
       // Only choice 0 exists: the gateway never asks for n > 1.
-      if (!isObject(choice) || (choice.index !== undefined && choice.index !== 0)) continue;
+      if (!isRecord(choice) || (choice.index !== undefined && choice.index !== 0)) continue;
       const delta = choice.delta;
-      if (isObject(delta)) {
+      if (isRecord(delta)) {
         const { content, refusal, tool_calls: toolCalls } = delta;
         if (typeof content === 'string' && content !== '')
           yield { type: 'text-delta', text: content };
@@ -71,10 +71,10 @@ export async function* parseOpenAiStream(
           yield { type: 'text-delta', text: refusal };
         if (Array.isArray(toolCalls)) {
           for (const entry of toolCalls as readonly unknown[]) {
-            if (!isObject(entry)) throw badResponse('The upstream tool call delta was malformed.');
+            if (!isRecord(entry)) throw badResponse('The upstream tool call delta was malformed.');
             const upstreamIndex = typeof entry.index === 'number' ? entry.index : undefined;
             const id = typeof entry.id === 'string' && entry.id !== '' ? entry.id : undefined;
-            const called = isObject(entry.function) ? entry.function : undefined;
+            const called = isRecord(entry.function) ? entry.function : undefined;
             let state = upstreamIndex === undefined ? latest : calls.get(upstreamIndex);
             if (state === undefined || (id !== undefined && id !== state.id)) {
               const name = called?.name;
@@ -116,15 +116,11 @@ function parseChunk(data: string, isErrorEvent: boolean): JsonObject {
     if (isErrorEvent) throw openAiStreamError(undefined);
     throw badResponse('The upstream sent a stream chunk that was not valid JSON.', error);
   }
-  if (!isObject(chunk)) {
+  if (!isRecord(chunk)) {
     if (isErrorEvent) throw openAiStreamError(undefined);
     throw badResponse('The upstream sent a stream chunk that was not a JSON object.');
   }
   return chunk;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function badResponse(message: string, cause?: unknown): GatewayError {

@@ -12,23 +12,10 @@ import type {
   ToolResultPart,
 } from '../../chat/types.ts';
 import { parseOpenAiRequest } from '../../dialects/openai/parse-request.ts';
-import type { Target } from '../types.ts';
 import { openAiAdapter } from './adapter.ts';
+import { openAiTarget } from '../../../test/support/canonical-fixtures.ts';
 
-const target: Target = {
-  id: 'local/llama',
-  provider: {
-    name: 'local',
-    kind: 'openai',
-    baseUrl: 'http://127.0.0.1:1/v1',
-    headers: {},
-    connections: 1,
-  },
-  model: 'llama-3',
-  timeoutMs: 1000,
-  defaultMaxTokens: 1024,
-  regions: {},
-};
+const target = openAiTarget();
 
 const words = fc.string({
   unit: fc.constantFrom('a', ' ', '\n', '"', 'é', '中', '😀'),

@@ -1,26 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type {
-  ChatCall,
-  ChatResult,
-  FinishReason,
-  TextPart,
-  ToolCallPart,
-  Usage,
-} from '../../chat/types.ts';
+import type { ChatResult, FinishReason, TextPart, ToolCallPart, Usage } from '../../chat/types.ts';
 import { encodeOpenAiResponse } from '../../dialects/openai/encode-response.ts';
 import { openAiAdapter } from './adapter.ts';
+import { chatCall } from '../../../test/support/canonical-fixtures.ts';
 
-const call: ChatCall = {
-  dialect: 'anthropic',
-  model: 'alias',
-  messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
-  tools: [],
-  stop: [],
-  stream: false,
-  includeUsage: false,
-  passthrough: {},
-};
+const call = chatCall({ dialect: 'anthropic' });
 
 const text = fc.string({
   unit: fc.constantFrom('a', 'Z', ' ', '\n', '"', '\\', 'é', '中', '😀', '\u2028'),

@@ -4,8 +4,8 @@
  * status, so one is inferred (vLLM puts the status in `code`; OpenAI uses
  * string codes and types) and the event is classified like an HTTP error.
  */
-import type { ErrorCode } from '../../errors.ts';
 import { GatewayError } from '../../errors.ts';
+import { upstreamErrorMessage } from '../shared/upstream-error-message.ts';
 import { classifyOpenAiError, readErrorDetails } from './classify-error.ts';
 import type { OpenAiErrorDetails } from './classify-error.ts';
 
@@ -44,18 +44,4 @@ function inferStatus(details: OpenAiErrorDetails): number {
   if (names.some((name) => typeof name === 'string' && OVERLOADED_NAMES.has(name))) return 503;
   if (names.some((name) => typeof name === 'string' && INVALID_NAMES.has(name))) return 400;
   return 500;
-}
-
-const MESSAGES: Partial<Record<ErrorCode, string>> = {
-  upstream_rate_limited: 'The upstream provider is rate limiting requests.',
-  upstream_overloaded: 'The upstream provider is overloaded.',
-  upstream_timeout: 'The upstream provider did not answer in time.',
-  upstream_invalid_request: 'The upstream provider rejected the request as invalid.',
-  upstream_auth_failed: 'The gateway could not authenticate to the upstream provider.',
-  upstream_model_unavailable: 'The upstream model is not available.',
-};
-
-/** Caller-safe text per upstream code; the upstream's own words only for invalid requests. */
-export function upstreamErrorMessage(code: ErrorCode): string {
-  return MESSAGES[code] ?? 'The upstream provider reported an error during the stream.';
 }

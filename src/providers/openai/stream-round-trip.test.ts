@@ -1,20 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { ChatCall, ChatStreamPart, FinishReason, Usage } from '../../chat/types.ts';
+import type { ChatStreamPart, FinishReason, Usage } from '../../chat/types.ts';
 import { OpenAiStreamEncoder } from '../../dialects/openai/encode-stream.ts';
 import { parseSse } from '../../http/sse/parse-sse.ts';
 import { openAiAdapter } from './adapter.ts';
+import { chatCall } from '../../../test/support/canonical-fixtures.ts';
 
-const call: ChatCall = {
-  dialect: 'openai',
-  model: 'alias',
-  messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
-  tools: [],
-  stop: [],
-  stream: true,
-  includeUsage: true,
-  passthrough: {},
-};
+const call = chatCall({ stream: true, includeUsage: true });
 
 /** Multi-byte characters, so byte splits land inside them, and characters JSON must escape. */
 const text = fc.string({
