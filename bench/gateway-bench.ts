@@ -5,6 +5,7 @@
  *     [--scenarios direct,gateway,stream,latency,memory,auth | a,b,c,d,e,f]
  *     [--connections 50] [--latency-rate 1000] [--stream-rate 200]
  *     [--streams 200] [--warmup S] [--cpu-prof DIR] [--json]
+ *     [--gateway-node-flags=--max-semi-space-size=4]
  *
  * Processes: this one (load generator: autocannon and an open-loop client),
  * a forked fake upstream (fast OpenAI fake + slow streaming fake), and the
@@ -60,6 +61,7 @@ const { values } = parseArgs({
     'stream-rate': { type: 'string', default: '200' },
     streams: { type: 'string', default: '200' },
     'cpu-prof': { type: 'string' },
+    'gateway-node-flags': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -110,6 +112,9 @@ async function oneRun(run: number): Promise<RunFigures> {
       fastBaseUrl: upstream.fastBaseUrl,
       slowBaseUrl: upstream.slowBaseUrl,
       ...(values['cpu-prof'] === undefined ? {} : { cpuProfileDirectory: values['cpu-prof'] }),
+      ...(values['gateway-node-flags'] === undefined
+        ? {}
+        : { nodeFlags: values['gateway-node-flags'].split(' ').filter((flag) => flag !== '') }),
     });
     try {
       const context: ScenarioContext = { upstream, gateway, settings, log };

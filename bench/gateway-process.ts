@@ -24,6 +24,8 @@ export interface GatewayProcessOptions {
   readonly slowBaseUrl: string;
   /** When set, the gateway runs under `node --cpu-prof` and writes its profile here on exit. */
   readonly cpuProfileDirectory?: string;
+  /** Extra node flags for the gateway (and, through cluster.fork, its workers), e.g. `--max-semi-space-size=4`. */
+  readonly nodeFlags?: readonly string[];
 }
 
 export interface GatewayProcess {
@@ -40,10 +42,12 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   const configFile = join(directory, 'ringfence.yaml');
   await writeFile(configFile, configText(directory, options), 'utf8');
   const port = await freePort();
-  const nodeFlags =
-    options.cpuProfileDirectory === undefined
+  const nodeFlags = [
+    ...(options.nodeFlags ?? []),
+    ...(options.cpuProfileDirectory === undefined
       ? []
-      : ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDirectory];
+      : ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDirectory]),
+  ];
   const child = spawn(
     process.execPath,
     [

@@ -49,6 +49,22 @@ export function rssMiB(pid: number): number {
   }
 }
 
+/**
+ * Proportional set size in MiB (`/proc/<pid>/smaps_rollup` Pss): shared
+ * pages (the node binary, shared libraries) divided among the processes
+ * sharing them, so a sum over a primary and its workers counts them once.
+ * 0 when unavailable (kernels before 4.14).
+ */
+export function pssMiB(pid: number): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const match = /^Pss:\s+(\d+)\s+kB$/m.exec(rollup);
+    return match?.[1] === undefined ? 0 : Number(match[1]) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
 /** Direct children of `pid` (cluster workers of a gateway primary). */
 export function childPids(pid: number): number[] {
   const children: number[] = [];

@@ -119,6 +119,7 @@ export function formatReport(figures: RunFigures, settings: BenchSettings, runs:
       `${memory.beforeMiB.toFixed(1)} MiB`,
     );
     row('', 'gateway RSS peak (sum)', `${memory.peakMiB.toFixed(1)} MiB`);
+    row('', 'gateway PSS at the peak (sum)', `${memory.pssAtPeakMiB.toFixed(1)} MiB`);
     row(
       '',
       'per process (primary first)',

@@ -6,7 +6,7 @@
  * and the peak is reported.
  */
 import { Pool } from 'undici';
-import { rssMiB, sumOver } from './proc-stats.ts';
+import { pssMiB, rssMiB, sumOver } from './proc-stats.ts';
 import { CHAT_PATH, chatBody, MODELS } from './requests.ts';
 import type { ScenarioContext } from './scenario-context.ts';
 
@@ -21,6 +21,8 @@ export interface StreamMemory {
   readonly peakMiB: number;
   /** Each process's RSS at the peak: the primary first. */
   readonly perProcessMiB: readonly number[];
+  /** Summed PSS at the RSS peak: shared pages counted once across the processes. */
+  readonly pssAtPeakMiB: number;
   /** Streams that ended normally (all of them, or the run is invalid). */
   readonly completed: number;
 }
@@ -70,18 +72,20 @@ export async function streamMemory(context: ScenarioContext): Promise<StreamMemo
     }
     let peakMiB = 0;
     let perProcessMiB: number[] = [];
+    let pssAtPeakMiB = 0;
     while (open === streams) {
       const sample = gateway.pids.map(rssMiB);
       const total = sample.reduce((sum, value) => sum + value, 0);
       if (total > peakMiB) {
         peakMiB = total;
         perProcessMiB = sample;
+        pssAtPeakMiB = sumOver(gateway.pids, pssMiB);
       }
       await sleep(SAMPLE_MS);
     }
     await all;
     if (failed > 0) throw new Error(`${failed} of ${streams} streams failed`);
-    return { streams, beforeMiB, peakMiB, perProcessMiB, completed };
+    return { streams, beforeMiB, peakMiB, perProcessMiB, pssAtPeakMiB, completed };
   } finally {
     await pool.close();
   }

@@ -113,7 +113,7 @@ describe('zero-configuration start', () => {
 });
 
 describe('SIGTERM with a stream in flight', () => {
-  const CHUNKS = 15;
+  const CHUNKS = 20;
   let upstream: SlowOpenAiUpstream;
 
   beforeAll(async () => {

@@ -113,12 +113,8 @@ describe('strict schema', () => {
     const problems = problemsOf(() =>
       validateConfig({ models: { chat: { targets: [{ provider: 'nowhere', model: 'm' }] } } }, {}),
     );
-    expect(problems).toEqual([
-      {
-        path: 'models.chat.targets[0].provider',
-        message: expect.stringContaining('unknown provider "nowhere"'),
-      },
-    ]);
+    expect(paths(problems)).toEqual(['models.chat.targets[0].provider']);
+    expect(problems[0]?.message).toContain('unknown provider "nowhere"');
   });
 
   it('freezes the loaded configuration all the way down', () => {

@@ -9,21 +9,10 @@
  *   message_delta, message_stop), with the API's response headers;
  * - `GET /v1/models`: a model list page;
  * - errors as `{"type":"error","error":{"type","message"},"request_id"}`.
- *
- * The happy path builds each body as one string and writes it once, so the
- * benchmark can drive thousands of requests per second through it.
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import type {
-  FakeBehaviour,
-  FakeToolCall,
-  FakeUpstream,
-  RecordedRequest,
-} from './fake-upstream-types.ts';
-
-type ReplyBehaviour = Extract<FakeBehaviour, { kind: 'reply' }>;
+import type { FakeToolCall, FakeUpstream } from './fake-upstream-types.ts';
+import { isRecord, splitText, startFakeServer } from './fake-upstream-server.ts';
+import type { FakeChat, FakeServerOptions, FakeWire, ReplyBehaviour } from './fake-upstream-server.ts';
 
 const MODELS = ['claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-opus-5-5'];
 
@@ -42,178 +31,97 @@ const DEFAULT_ERRORS: Readonly<Record<number, readonly [type: string, message: s
   529: ['overloaded_error', 'Overloaded'],
 };
 
-export async function startFakeAnthropicUpstream(): Promise<FakeUpstream> {
-  const queue: FakeBehaviour[] = [];
-  const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
-  let counter = 0;
-  const nextId = (prefix: string): string =>
-    `${prefix}_fake${(++counter).toString(36).padStart(8, '0')}`;
+/** What the fake needs from a Messages request. */
+interface AnthropicChat extends FakeChat {
+  readonly messages: unknown;
+}
 
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: unknown = text;
-      if (text !== '') {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = text;
-        }
-      }
-      const path = (request.url ?? '/').split('?')[0] ?? '/';
-      requests.push({
-        method: request.method ?? 'GET',
-        path,
-        headers: { ...request.headers },
-        body,
-      });
-      handle(request, response, path, body);
-    });
-  });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+export function startFakeAnthropicUpstream(options: FakeServerOptions = {}): Promise<FakeUpstream> {
+  return startFakeServer(ANTHROPIC_WIRE, options);
+}
 
-  function handle(
-    request: IncomingMessage,
-    response: ServerResponse,
-    path: string,
-    body: unknown,
-  ): void {
-    if (request.method === 'GET' && path === '/v1/models') {
-      sendJson(response, 200, modelList(), nextId('req'));
-      return;
-    }
-    if (request.method !== 'POST' || path !== '/v1/messages') {
-      sendError(response, 404, { type: 'not_found_error', message: 'Not found' }, nextId('req'));
-      return;
-    }
-    if (!isRecord(body)) {
-      const message = 'There was an issue with the format of your request.';
-      sendError(response, 400, { type: 'invalid_request_error', message }, nextId('req'));
-      return;
-    }
-    const fields = body;
-    const model = typeof fields.model === 'string' ? fields.model : (MODELS[0] ?? '');
-    const stream = fields.stream === true;
-    const behaviour: FakeBehaviour = queue.shift() ?? { kind: 'reply' };
-    const requestId = nextId('req');
-    switch (behaviour.kind) {
-      case 'reply': {
-        const answer = (): void => {
-          if (stream) sendSse(response, replyEvents(behaviour, fields, model, nextId), requestId);
-          else sendJson(response, 200, replyMessage(behaviour, fields, model, nextId), requestId);
+const ANTHROPIC_WIRE: FakeWire<AnthropicChat> = {
+  basePath: '',
+  chatPath: '/v1/messages',
+  getRoutes: new Map([['/v1/models', modelList]]),
+  headers: (contentType, sequence) =>
+    contentType.startsWith('text/event-stream')
+      ? { 'content-type': contentType, 'cache-control': 'no-cache', 'request-id': requestId(sequence) }
+      : { 'content-type': contentType, 'request-id': requestId(sequence) },
+  readChat: (fields) => ({
+    model: typeof fields.model === 'string' ? fields.model : (MODELS[0] ?? ''),
+    stream: fields.stream === true,
+    messages: fields.messages,
+  }),
+  completion: replyMessage,
+  events: replyEvents,
+  statusError(status, sequence, errorType, message) {
+    const fallback = status >= 500 ? 'api_error' : 'invalid_request_error';
+    const [type, text] = DEFAULT_ERRORS[status] ?? [fallback, 'Error.'];
+    return errorBody(errorType ?? type, message ?? text, sequence);
+  },
+  // What the API answers for a retired or unknown model.
+  modelGone: (chat, sequence) => ({
+    status: 404,
+    body: errorBody('not_found_error', `model: ${chat.model}`, sequence),
+  }),
+  requestError(problem, _request, sequence) {
+    switch (problem) {
+      case 'unreadable':
+        return {
+          status: 400,
+          body: errorBody(
+            'invalid_request_error',
+            'There was an issue with the format of your request.',
+            sequence,
+          ),
         };
-        if (behaviour.delayMs !== undefined && behaviour.delayMs > 0)
-          setTimeout(answer, behaviour.delayMs);
-        else answer();
-        return;
+      case 'not-found':
+        return { status: 404, body: errorBody('not_found_error', 'Not found', sequence) };
+      case 'too-large': {
+        const [type, message] = DEFAULT_ERRORS[413] ?? ['request_too_large', ''];
+        return { status: 413, body: errorBody(type, message, sequence) };
       }
-      case 'status': {
-        const fallback = behaviour.status >= 500 ? 'api_error' : 'invalid_request_error';
-        const [type, message] = DEFAULT_ERRORS[behaviour.status] ?? [fallback, 'Error.'];
-        const error = { type: behaviour.errorType ?? type, message: behaviour.message ?? message };
-        sendError(response, behaviour.status, error, requestId, behaviour.headers);
-        return;
-      }
-      case 'model-suspended':
-        // What the API answers for a retired or unknown model.
-        sendError(
-          response,
-          404,
-          { type: 'not_found_error', message: `model: ${model}` },
-          requestId,
-        );
-        return;
-      case 'reset':
-        request.socket.destroy();
-        return;
-      case 'hang':
-        return;
-      case 'stream-cut': {
-        const events = replyEvents({ kind: 'reply' }, fields, model, nextId);
-        writeHeadSse(response, requestId);
-        const kept = events.slice(0, behaviour.afterEvents).join('');
-        const torn = behaviour.midEvent === true ? (events[behaviour.afterEvents] ?? '') : '';
-        const text = kept + torn.slice(0, Math.floor(torn.length / 2));
-        const destroy = (): void => {
-          request.socket.destroy();
-        };
-        if (text === '') setImmediate(destroy);
-        else response.write(text, destroy);
-        return;
-      }
-      case 'stream-no-terminal': {
-        const events = replyEvents({ kind: 'reply' }, fields, model, nextId);
-        writeHeadSse(response, requestId);
-        response.end(events.slice(0, -1).join(''));
-        return;
-      }
-      case 'raw-sse':
-        writeHeadSse(response, requestId);
-        writeChunks(response, behaviour.chunks, 0);
-        return;
     }
-  }
+  },
+};
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+function requestId(sequence: number): string {
+  return `req_fake${sequence.toString(36).padStart(8, '0')}`;
+}
 
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    requests,
-    enqueue(...behaviours: FakeBehaviour[]): void {
-      queue.push(...behaviours);
-    },
-    reset(): void {
-      queue.length = 0;
-      requests.length = 0;
-    },
-    close(): Promise<void> {
-      return new Promise<void>((resolve, reject) => {
-        for (const socket of sockets) socket.destroy();
-        server.close((error) => {
-          if (error === undefined) resolve();
-          else reject(error);
-        });
-      });
-    },
-  };
+function errorBody(type: string, message: string, sequence: number): unknown {
+  return { type: 'error', error: { type, message }, request_id: requestId(sequence) };
 }
 
 function replyMessage(
+  chat: AnthropicChat,
   behaviour: ReplyBehaviour,
-  fields: Readonly<Record<string, unknown>>,
-  model: string,
-  nextId: (prefix: string) => string,
+  sequence: number,
 ): Record<string, unknown> {
   const toolCalls = behaviour.toolCalls ?? [];
   // With tool calls and no text, the answer is only tool_use blocks, as the API sends them.
   const text =
-    behaviour.text ?? (toolCalls.length > 0 ? undefined : `echo: ${lastUserText(fields.messages)}`);
+    behaviour.text ?? (toolCalls.length > 0 ? undefined : `echo: ${lastUserText(chat.messages)}`);
   const content: Record<string, unknown>[] = [];
   if (text !== undefined) content.push({ type: 'text', text });
-  for (const call of toolCalls) {
+  toolCalls.forEach((call, index) => {
     content.push({
       type: 'tool_use',
-      id: call.id ?? nextId('toolu'),
+      id: call.id ?? `toolu_fake${sequence}_${index}`,
       name: call.name,
       input: toolInput(call),
     });
-  }
+  });
   const usage = behaviour.usage ?? {
-    input: estimateInput(fields.messages),
+    input: estimateInput(chat.messages),
     output: estimateOutput(text ?? '') + toolCalls.length * 16,
   };
   return {
-    id: nextId('msg'),
+    id: `msg_fake${sequence.toString(36).padStart(8, '0')}`,
     type: 'message',
     role: 'assistant',
-    model,
+    model: chat.model,
     content,
     stop_reason: toolCalls.length > 0 ? 'tool_use' : 'end_turn',
     stop_sequence: null,
@@ -222,13 +130,8 @@ function replyMessage(
 }
 
 /** Each returned string is one complete SSE event. */
-function replyEvents(
-  behaviour: ReplyBehaviour,
-  fields: Readonly<Record<string, unknown>>,
-  model: string,
-  nextId: (prefix: string) => string,
-): string[] {
-  const message = replyMessage(behaviour, fields, model, nextId);
+function replyEvents(chat: AnthropicChat, behaviour: ReplyBehaviour, sequence: number): string[] {
+  const message = replyMessage(chat, behaviour, sequence);
   const content = message.content as readonly Record<string, unknown>[];
   const usage = message.usage as { input_tokens: number; output_tokens: number };
   const start = { ...message, content: [], stop_reason: null, stop_sequence: null };
@@ -246,8 +149,8 @@ function replyEvents(
     if (index === 0) events.push(event('ping'));
     // Tool input streams as JSON text, opened by an empty partial_json as the API does.
     const deltas = isText
-      ? split(String(block.text), pieces).map((text) => ({ type: 'text_delta', text }))
-      : ['', ...split(JSON.stringify(block.input), 2)].map((partial) => ({
+      ? splitText(String(block.text), pieces).map((text) => ({ type: 'text_delta', text }))
+      : ['', ...splitText(JSON.stringify(block.input), 2)].map((partial) => ({
           type: 'input_json_delta',
           partial_json: partial,
         }));
@@ -288,17 +191,6 @@ function toolInput(call: FakeToolCall): unknown {
   }
 }
 
-/** Splits by code points into at most `pieces` non-empty pieces (never inside a surrogate pair). */
-function split(text: string, pieces: number): string[] {
-  if (text === '') return [];
-  const points = Array.from(text);
-  const size = Math.ceil(points.length / pieces);
-  const out: string[] = [];
-  for (let start = 0; start < points.length; start += size)
-    out.push(points.slice(start, start + size).join(''));
-  return out;
-}
-
 function lastUserText(messages: unknown): string {
   if (!Array.isArray(messages)) return '';
   const last: unknown = (messages as unknown[]).findLast(
@@ -311,10 +203,6 @@ function lastUserText(messages: unknown): string {
     .map((block) => (isRecord(block) && block.type === 'text' ? String(block.text) : ''))
     .filter((text) => text !== '')
     .join('\n');
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function estimateInput(messages: unknown): number {
@@ -333,60 +221,4 @@ function modelList(): Record<string, unknown> {
     created_at: '2025-01-01T00:00:00Z',
   }));
   return { data, has_more: false, first_id: MODELS[0], last_id: MODELS[MODELS.length - 1] };
-}
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  requestId: string,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    ...headers,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'request-id': requestId,
-  });
-  response.end(text);
-}
-
-function sendError(
-  response: ServerResponse,
-  status: number,
-  error: { readonly type: string; readonly message: string },
-  requestId: string,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  sendJson(response, status, { type: 'error', error, request_id: requestId }, requestId, headers);
-}
-
-function sendSse(response: ServerResponse, events: readonly string[], requestId: string): void {
-  writeHeadSse(response, requestId);
-  response.end(events.join(''));
-}
-
-function writeHeadSse(response: ServerResponse, requestId: string): void {
-  response.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache',
-    'request-id': requestId,
-  });
-  response.flushHeaders();
-}
-
-function writeChunks(
-  response: ServerResponse,
-  chunks: readonly (string | Uint8Array)[],
-  index: number,
-): void {
-  const chunk = chunks[index];
-  if (chunk === undefined) {
-    response.end();
-    return;
-  }
-  response.write(chunk, () => {
-    writeChunks(response, chunks, index + 1);
-  });
 }

@@ -1,13 +1,15 @@
 /**
  * Property test: a ChatCall within what the Messages API can represent
  * (alternating turns, one leading system message, no response format)
- * survives `buildRequest` then `parseAnthropicRequest` unchanged.
+ * survives `buildRequest` then `parseAnthropicRequest` unchanged, cache
+ * breakpoints and the caller's `anthropic-beta` header included.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_REQUEST_LIMITS } from '../../chat/limits.ts';
 import type {
   AssistantMessage,
+  CacheControl,
   ChatCall,
   ChatMessage,
   ImagePart,
@@ -16,6 +18,7 @@ import type {
   ToolChoice,
   ToolDefinition,
   ToolMessage,
+  ToolResultPart,
   UserMessage,
 } from '../../chat/types.ts';
 import { parseAnthropicRequest } from '../../dialects/anthropic/parse-request.ts';
@@ -30,18 +33,40 @@ const text = fc.string({
   minLength: 1,
   maxLength: 16,
 });
-const textPart: fc.Arbitrary<TextPart> = text.map((value) => ({ type: 'text', text: value }));
-const imagePart: fc.Arbitrary<ImagePart> = fc.oneof(
-  fc.webUrl().map((url) => ({ type: 'image' as const, source: { kind: 'url' as const, url } })),
-  fc
-    .record({
-      mediaType: fc.constantFrom('image/png', 'image/jpeg', 'image/webp'),
-      data: fc.base64String({ minLength: 4, maxLength: 40 }),
-    })
-    .map(({ mediaType, data }) => ({
-      type: 'image' as const,
-      source: { kind: 'base64' as const, mediaType, data },
-    })),
+const cacheControl = fc.option(
+  fc.constantFrom<CacheControl>(
+    { type: 'ephemeral' },
+    { type: 'ephemeral', ttl: '5m' },
+    { type: 'ephemeral', ttl: '1h' },
+  ),
+  { nil: undefined, freq: 4 },
+);
+
+/** `part` with a cache breakpoint now and then, as an Anthropic caller may set. */
+function withBreakpoint<Part extends { readonly cacheControl?: CacheControl }>(
+  part: fc.Arbitrary<Part>,
+): fc.Arbitrary<Part> {
+  return fc
+    .tuple(part, cacheControl)
+    .map(([value, breakpoint]) =>
+      breakpoint === undefined ? value : { ...value, cacheControl: breakpoint },
+    );
+}
+
+const textPart = withBreakpoint<TextPart>(text.map((value) => ({ type: 'text', text: value })));
+const imagePart = withBreakpoint<ImagePart>(
+  fc.oneof(
+    fc.webUrl().map((url) => ({ type: 'image' as const, source: { kind: 'url' as const, url } })),
+    fc
+      .record({
+        mediaType: fc.constantFrom('image/png', 'image/jpeg', 'image/webp'),
+        data: fc.base64String({ minLength: 4, maxLength: 40 }),
+      })
+      .map(({ mediaType, data }) => ({
+        type: 'image' as const,
+        source: { kind: 'base64' as const, mediaType, data },
+      })),
+  ),
 );
 const id = fc.stringMatching(/^[a-zA-Z0-9_-]{1,24}$/);
 const name = fc.stringMatching(/^[a-zA-Z0-9_-]{1,64}$/);
@@ -56,26 +81,30 @@ const userMessage: fc.Arbitrary<UserMessage> = fc
   .map((content) => ({ role: 'user', content }));
 const toolMessage: fc.Arbitrary<ToolMessage> = fc
   .array(
-    fc.record(
-      {
-        type: fc.constant('tool-result' as const),
-        toolCallId: id,
-        content: fc.array(fc.oneof(textPart, imagePart), { maxLength: 2 }),
-        isError: fc.boolean(),
-      },
-      { requiredKeys: ['type', 'toolCallId', 'content'] },
+    withBreakpoint<ToolResultPart>(
+      fc.record(
+        {
+          type: fc.constant('tool-result' as const),
+          toolCallId: id,
+          content: fc.array(fc.oneof(textPart, imagePart), { maxLength: 2 }),
+          isError: fc.boolean(),
+        },
+        { requiredKeys: ['type', 'toolCallId', 'content'] },
+      ),
     ),
     { minLength: 1, maxLength: 3 },
   )
   .map((content) => ({ role: 'tool', content }));
-const toolCall: fc.Arbitrary<ToolCallPart> = fc.record({
-  type: fc.constant('tool-call' as const),
-  id,
-  name,
-  arguments: fc
-    .dictionary(key, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 })
-    .map((value) => JSON.stringify(value)),
-});
+const toolCall = withBreakpoint<ToolCallPart>(
+  fc.record({
+    type: fc.constant('tool-call' as const),
+    id,
+    name,
+    arguments: fc
+      .dictionary(key, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 })
+      .map((value) => JSON.stringify(value)),
+  }),
+);
 const assistantMessage: fc.Arbitrary<AssistantMessage> = fc
   .array(fc.oneof(textPart, toolCall), { minLength: 1, maxLength: 3 })
   .map((content) => ({ role: 'assistant', content }));
@@ -100,16 +129,18 @@ const conversation: fc.Arbitrary<ChatMessage[]> = fc
   ]);
 
 const tools: fc.Arbitrary<ToolDefinition[]> = fc.uniqueArray(
-  fc.record(
-    {
-      name,
-      description: text,
-      parameters: fc
-        .dictionary(key, fc.constantFrom({ type: 'string' }, { type: 'number' }), { maxKeys: 3 })
-        .map((properties) => ({ type: 'object', properties })),
-      strict: fc.boolean(),
-    },
-    { requiredKeys: ['name', 'parameters'] },
+  withBreakpoint<ToolDefinition>(
+    fc.record(
+      {
+        name,
+        description: text,
+        parameters: fc
+          .dictionary(key, fc.constantFrom({ type: 'string' }, { type: 'number' }), { maxKeys: 3 })
+          .map((properties) => ({ type: 'object', properties })),
+        strict: fc.boolean(),
+      },
+      { requiredKeys: ['name', 'parameters'] },
+    ),
   ),
   { maxLength: 3, selector: (tool) => tool.name },
 );
@@ -130,6 +161,10 @@ const chatCall: fc.Arbitrary<ChatCall> = fc
     user: fc.option(fc.string({ minLength: 1, maxLength: 40 }), { nil: undefined }),
     stream: fc.boolean(),
     topK: fc.option(fc.nat({ max: 500 }), { nil: undefined }),
+    betas: fc.option(
+      fc.uniqueArray(fc.stringMatching(/^[a-z0-9-]{1,30}$/), { minLength: 1, maxLength: 4 }),
+      { nil: undefined },
+    ),
   })
   .map((drawn) => {
     const call: Writable<ChatCall> = {
@@ -162,6 +197,9 @@ const chatCall: fc.Arbitrary<ChatCall> = fc
     if (drawn.temperature !== undefined) call.temperature = drawn.temperature;
     if (drawn.topP !== undefined) call.topP = drawn.topP;
     if (drawn.user !== undefined) call.user = drawn.user;
+    if (drawn.betas !== undefined) {
+      call.passthroughHeaders = { 'anthropic-beta': drawn.betas.join(',') };
+    }
     return call;
   });
 
@@ -173,7 +211,9 @@ describe('Anthropic requests round-trip through adapter and parser', () => {
           call,
           anthropicTarget({}, { model: call.model }),
         );
-        const parsed = parseAnthropicRequest(JSON.parse(request.body), DEFAULT_REQUEST_LIMITS);
+        const parsed = parseAnthropicRequest(JSON.parse(request.body), DEFAULT_REQUEST_LIMITS, {
+          anthropicBeta: request.headers['anthropic-beta'],
+        });
         expect(parsed).toEqual(call);
       }),
     );
