@@ -126,6 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       host: options.config.server.host,
       port: options.port ?? options.config.server.port,
       keepAliveTimeoutMs: options.config.server.keepAliveTimeoutMs,
+      requestTimeoutMs: options.config.server.requestTimeoutMs,
     });
   } catch (error) {
     await feed?.stop();
@@ -206,12 +207,37 @@ function startFeed(
   if (feedConfig === undefined) return undefined;
   return startSuspensionFeed({
     ...feedConfig,
-    apply: (entries) => store.suspensions.replaceFeed(entries),
+    apply: async (entries) => {
+      if (!(await store.suspensions.replaceFeed(entries))) return;
+      // A kill-switch change from the compliance feed is on the record like
+      // one made by an operator; the pattern list is bounded by the feed's limits.
+      await store.audit.append({
+        type: 'admin.suspension',
+        data: {
+          action: 'feed-replace',
+          actor: 'feed',
+          source: feedLocation(feedConfig.source),
+          entries: entries.length,
+          patterns: entries.slice(0, 100).map((entry) => entry.pattern),
+        },
+      });
+    },
     onResult: (healthy) => {
       metrics.suspensionFeed(healthy);
       if (!healthy) logger.warn('suspension feed failed; keeping the last good list');
     },
   });
+}
+
+/** The feed's location without credentials a URL may carry (user info, query). */
+function feedLocation(source: string): string {
+  if (!/^https?:\/\//i.test(source)) return source;
+  try {
+    const url = new URL(source);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return '(invalid url)';
+  }
 }
 
 export type { SuspensionMatcher };

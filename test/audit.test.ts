@@ -159,7 +159,7 @@ describe('audit records', () => {
     expect(outcome.data['responseDigest']).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  // The body is read (and size-checked) before the key is looked at, so a 413 names no key.
+  // The key is checked before the body is read, so even a 413 names the caller's key.
   it.each([
     ['bad JSON', () => post('{"model": "gpt", '), 400, 'invalid_json', true],
     [
@@ -181,7 +181,7 @@ describe('audit records', () => {
       () => post(JSON.stringify(openAiChat('gpt', 'x'.repeat(20_000)))),
       413,
       'body_too_large',
-      false,
+      true,
     ],
   ])(
     'audits a request refused for %s as rejected, and forwards nothing',

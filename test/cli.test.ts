@@ -60,7 +60,7 @@ describe('ringfence config check', () => {
       const result = await broken.run('config', 'check');
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('Invalid');
-      expect(result.stderr).toMatch(/- server: Unrecognized key: "prot"/);
+      expect(result.stderr).toMatch(/- server.prot: unknown key/);
       expect(result.stderr).toMatch(/- routing\.attemptTimeoutMs: .*>=0/);
       expect(result.stderr).toMatch(/- audit\.bodies: /);
       expect(result.stdout).toBe('');

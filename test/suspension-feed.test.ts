@@ -109,6 +109,17 @@ describe('suspension feed from a file', () => {
     ]);
     expect(await servedBy(gateway)).toBe(FALLBACK);
     expect(await metricsText(gateway)).toMatch(/^ringfence_suspension_feed_healthy 1$/m);
+    // The change of list is on the audit record, once.
+    const changes = gateway.gateway.store.audit.query({ type: 'admin.suspension' });
+    expect(changes.map((entry) => entry.data)).toEqual([
+      {
+        action: 'feed-replace',
+        actor: 'feed',
+        source: feedFile(),
+        entries: 1,
+        patterns: [PRIMARY],
+      },
+    ]);
   });
 
   it('keeps the last good list and reports degraded readiness when the file turns to invalid JSON', async () => {

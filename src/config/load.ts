@@ -115,10 +115,21 @@ export function loadConfig(options: {
 }
 
 function zodProblems(error: z.ZodError): ConfigProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.length === 0 ? '(root)' : formatPath(issue.path),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    // One problem per unknown key, at the key's own path, so a typo reads
+    // `server.prot: unknown key` rather than a message about its parent.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: formatPath([...issue.path, key]),
+          message: 'unknown key (check the spelling; see docs/configuration.md)',
+        }))
+      : [
+          {
+            path: issue.path.length === 0 ? '(root)' : formatPath(issue.path),
+            message: issue.message,
+          },
+        ],
+  );
 }
 
 function formatPath(segments: readonly PropertyKey[]): string {

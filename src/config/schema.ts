@@ -142,6 +142,12 @@ export const serverSchema = z.strictObject({
   /** How long SIGTERM waits for in-flight requests before closing them. */
   shutdownGraceMs: durationMs.default(15_000),
   keepAliveTimeoutMs: durationMs.default(65_000),
+  /**
+   * Longest time to receive a whole request (headers and body) from a client;
+   * a client stalling its upload is cut off. Answers, streams included, are
+   * not limited by it.
+   */
+  requestTimeoutMs: durationMs.min(1_000).default(300_000),
   /** Admin API token (bearer). Without one the admin API is disabled. */
   adminToken: secretRef.optional(),
   /**

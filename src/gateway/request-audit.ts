@@ -119,7 +119,10 @@ export class RequestAudit {
         status: this.status,
         ...(this.errorCode === undefined ? {} : { errorCode: this.errorCode }),
         ...(this.target === undefined ? {} : { target: this.target }),
-        attempts: this.attempts,
+        attempts: this.attempts.map((attempt) => ({
+          ...attempt,
+          durationMs: round(attempt.durationMs),
+        })),
         latency: {
           totalMs,
           upstreamMs,

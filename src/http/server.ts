@@ -12,6 +12,7 @@ export interface HttpServerOptions {
   readonly host: string;
   readonly port: number;
   readonly keepAliveTimeoutMs: number;
+  readonly requestTimeoutMs: number;
 }
 
 export interface HttpServer {
@@ -41,7 +42,7 @@ export async function startHttpServer(
       keepAliveTimeout: options.keepAliveTimeoutMs,
       // Slowloris guard: headers must arrive quickly; bodies are bounded by size.
       headersTimeout: 30_000,
-      requestTimeout: 0,
+      requestTimeout: options.requestTimeoutMs,
       noDelay: true,
       // Room for the `sim/scripted` response header (base64url JSON) on top of normal headers.
       maxHeaderSize: 64 * 1024,

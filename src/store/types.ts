@@ -137,8 +137,11 @@ export interface SuspensionStore {
   suspend(pattern: string, reason: string, createdBy: string): Promise<Suspension>;
   /** Removes the admin suspension for `pattern`; false if there was none. */
   resume(pattern: string): Promise<boolean>;
-  /** Atomically replaces every feed-sourced suspension. */
-  replaceFeed(entries: readonly { pattern: string; reason: string }[]): Promise<void>;
+  /**
+   * Atomically replaces every feed-sourced suspension. Resolves true when the
+   * list changed (so exactly one of several polling workers records it).
+   */
+  replaceFeed(entries: readonly { pattern: string; reason: string }[]): Promise<boolean>;
 }
 
 export interface RateLimit {

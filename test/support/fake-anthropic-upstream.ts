@@ -11,8 +11,10 @@
  * - errors as `{"type":"error","error":{"type","message"},"request_id"}`.
  */
 import type { FakeToolCall, FakeUpstream } from './fake-upstream-types.ts';
-import { isRecord, splitText, startFakeServer } from './fake-upstream-server.ts';
-import type { FakeChat, FakeServerOptions, FakeWire, ReplyBehaviour } from './fake-upstream-server.ts';
+import { startFakeServer } from './fake-upstream-server.ts';
+import type { FakeServerOptions } from './fake-upstream-server.ts';
+import { isRecord, splitText } from './fake-wire.ts';
+import type { FakeChat, FakeWire, ReplyBehaviour } from './fake-wire.ts';
 
 const MODELS = ['claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-opus-5-5'];
 
@@ -46,7 +48,11 @@ const ANTHROPIC_WIRE: FakeWire<AnthropicChat> = {
   getRoutes: new Map([['/v1/models', modelList]]),
   headers: (contentType, sequence) =>
     contentType.startsWith('text/event-stream')
-      ? { 'content-type': contentType, 'cache-control': 'no-cache', 'request-id': requestId(sequence) }
+      ? {
+          'content-type': contentType,
+          'cache-control': 'no-cache',
+          'request-id': requestId(sequence),
+        }
       : { 'content-type': contentType, 'request-id': requestId(sequence) },
   readChat: (fields) => ({
     model: typeof fields.model === 'string' ? fields.model : (MODELS[0] ?? ''),

@@ -9,8 +9,10 @@
  * against it in `fake-openai-upstream.test.ts` to keep it honest.
  */
 import type { FakeUpstream } from './fake-upstream-types.ts';
-import { isRecord, splitText, startFakeServer } from './fake-upstream-server.ts';
-import type { FakeChat, FakeServerOptions, FakeWire, ReplyBehaviour } from './fake-upstream-server.ts';
+import { startFakeServer } from './fake-upstream-server.ts';
+import type { FakeServerOptions } from './fake-upstream-server.ts';
+import { isRecord, splitText } from './fake-wire.ts';
+import type { FakeChat, FakeWire, ReplyBehaviour } from './fake-wire.ts';
 
 /** What the fake needs from a chat request body. */
 interface OpenAiChat extends FakeChat {
@@ -64,15 +66,26 @@ const OPENAI_WIRE: FakeWire<OpenAiChat> = {
       case 'unreadable':
         return {
           status: 400,
-          body: errorBody('We could not parse the JSON body of your request.', 'invalid_request_error', null),
+          body: errorBody(
+            'We could not parse the JSON body of your request.',
+            'invalid_request_error',
+            null,
+          ),
         };
       case 'not-found':
         return {
           status: 404,
-          body: errorBody(`Invalid URL (${request.method} ${request.path})`, 'invalid_request_error', null),
+          body: errorBody(
+            `Invalid URL (${request.method} ${request.path})`,
+            'invalid_request_error',
+            null,
+          ),
         };
       case 'too-large':
-        return { status: 413, body: errorBody('Request body too large.', 'invalid_request_error', null) };
+        return {
+          status: 413,
+          body: errorBody('Request body too large.', 'invalid_request_error', null),
+        };
     }
   },
 };
@@ -152,7 +165,11 @@ function plan(chat: OpenAiChat, behaviour: ReplyBehaviour, sequence: number): Re
 
 function openAiCompletion(chat: OpenAiChat, behaviour: ReplyBehaviour, sequence: number): unknown {
   const reply = plan(chat, behaviour, sequence);
-  const message: Record<string, unknown> = { role: 'assistant', content: reply.text, refusal: null };
+  const message: Record<string, unknown> = {
+    role: 'assistant',
+    content: reply.text,
+    refusal: null,
+  };
   if (reply.toolCalls.length > 0) {
     message.tool_calls = reply.toolCalls.map((call) => ({
       id: call.id,
@@ -202,7 +219,9 @@ function openAiChatChunks(chat: OpenAiChat, behaviour: ReplyBehaviour, sequence:
     );
     for (const piece of splitText(call.arguments, 2)) {
       events.push(
-        chunk(`{"tool_calls":[{"index":${index},"function":{"arguments":${JSON.stringify(piece)}}}]}`),
+        chunk(
+          `{"tool_calls":[{"index":${index},"function":{"arguments":${JSON.stringify(piece)}}}]}`,
+        ),
       );
     }
   });

@@ -53,10 +53,13 @@ export function createChatRoute(
     let outcome: RequestOutcome = 'rejected';
     let intentCommitted = false;
     try {
-      const body = await readBody(request, runtime.config.server.bodyLimitBytes);
-      audit.recordRequestBody(body);
+      // The key is checked before the body is read: an unauthenticated caller
+      // cannot make the gateway buffer megabytes, and every later refusal
+      // (413 included) is on the record under the caller's key.
       const principal = authenticate(request.headers, context.store.keys, context.openMode());
       audit.keyId = principal.keyId;
+      const body = await readBody(request, runtime.config.server.bodyLimitBytes);
+      audit.recordRequestBody(body);
       const call = codec.parseRequest(
         parseJsonBody(body, runtime.config.server.maxJsonDepth),
         runtime.limits,

@@ -96,7 +96,9 @@ export class SseParser {
   #line(line: string, events: SseEvent[]): void {
     if (line === '') {
       if (this.#hasData) {
-        const event: { event?: string; data: string; id?: string } = { data: this.#data.join('\n') };
+        const event: { event?: string; data: string; id?: string } = {
+          data: this.#data.join('\n'),
+        };
         if (this.#event !== undefined) event.event = this.#event;
         if (this.#id !== undefined) event.id = this.#id;
         events.push(event);

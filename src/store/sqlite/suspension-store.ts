@@ -107,7 +107,7 @@ export function createSqliteSuspensionStore(
           existing.size === wanted.size &&
           [...wanted].every(([pattern, reason]) => existing.get(pattern)?.reason === reason);
         // Every worker polls the feed: an unchanged feed writes nothing and reloads no cache.
-        if (unchanged) return;
+        if (unchanged) return false;
         const now = clock();
         deleteFeed.run();
         for (const [pattern, reason] of wanted) {
@@ -120,6 +120,7 @@ export function createSqliteSuspensionStore(
           });
         }
         revision.bump();
+        return true;
       }, 'store_unavailable');
     },
   };
