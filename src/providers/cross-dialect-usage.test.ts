@@ -13,6 +13,7 @@ import { parseSse } from '../http/sse/parse-sse.ts';
 import { chatCall } from '../../test/support/canonical-fixtures.ts';
 import { anthropicAdapter } from './anthropic/anthropic-adapter.ts';
 import { openAiAdapter } from './openai/adapter.ts';
+import { oneByOne } from '../../test/support/async-chunks.ts';
 
 const anthropicAnswer = {
   id: 'msg_1',
@@ -108,13 +109,10 @@ describe('usage across dialects', () => {
       chunk({ choices: [], usage: openAiAnswer.usage }),
       'data: [DONE]\n\n',
     ];
-    async function* body(): AsyncGenerator<string> {
-      for (const text of upstream) yield await Promise.resolve(text);
-    }
     const encoder = new AnthropicStreamEncoder(anthropicCall);
     let text = '';
     const parts: ChatStreamPart[] = [];
-    for await (const part of openAiAdapter.parseStream(parseSse(body()))) {
+    for await (const part of openAiAdapter.parseStream(parseSse(oneByOne(upstream)))) {
       parts.push(part);
       text += encoder.encode(part);
     }

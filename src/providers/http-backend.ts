@@ -5,7 +5,7 @@
  */
 import type { ChatCall, ChatResult, ChatStreamPart } from '../chat/types.ts';
 import type { Secret } from '../config/secret.ts';
-import type { ErrorCode } from '../errors.ts';
+import { upstreamErrorMessage } from './shared/upstream-error-message.ts';
 import { GatewayError, toGatewayError } from '../errors.ts';
 import { parseSse, SseLineTooLongError } from '../http/sse/parse-sse.ts';
 import type {
@@ -34,7 +34,7 @@ export class UpstreamStatusError extends GatewayError {
 
   constructor(upstreamStatus: number, failure: UpstreamFailure) {
     const retryAfterMs = failure.retryAfterMs;
-    super(failure.code, failure.message ?? defaultMessage(failure.code), {
+    super(failure.code, failure.message ?? upstreamErrorMessage(failure.code), {
       retryable: failure.retryable,
       ...(retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }),
     });
@@ -219,19 +219,4 @@ function parseJsonOrText(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-const DEFAULT_MESSAGES: Partial<Readonly<Record<ErrorCode, string>>> = {
-  upstream_rate_limited: 'The upstream provider is rate limiting requests.',
-  upstream_overloaded: 'The upstream provider is overloaded.',
-  upstream_timeout: 'The upstream provider did not answer in time.',
-  upstream_invalid_request: 'The upstream provider rejected the request as invalid.',
-  upstream_auth_failed: 'The gateway could not authenticate to the upstream provider.',
-  upstream_model_unavailable: 'The upstream model is not available.',
-  upstream_bad_response: 'The upstream response was malformed.',
-  upstream_truncated: 'The upstream response ended early.',
-};
-
-function defaultMessage(code: ErrorCode): string {
-  return DEFAULT_MESSAGES[code] ?? 'The upstream provider returned an error.';
 }

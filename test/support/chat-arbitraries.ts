@@ -1,7 +1,7 @@
 /**
- * fast-check arbitraries and byte re-chunking shared by the wire-format
- * property tests (`src/dialects/**`, `src/providers/**`): canonical values
- * that every encoder must carry and every adapter must read back.
+ * fast-check arbitraries shared by the wire-format property tests
+ * (`src/dialects/**`, `src/providers/**`): canonical values that every
+ * encoder must carry and every adapter must read back.
  */
 import fc from 'fast-check';
 import type { FinishReason, Usage } from '../../src/chat/types.ts';
@@ -50,22 +50,3 @@ export const wireTextArbitrary: fc.Arbitrary<string> = fc.string({
   minLength: 1,
   maxLength: 12,
 });
-
-/**
- * Yields `bytes` cut at the given offsets (taken modulo the length, sorted,
- * deduplicated), often inside multi-byte characters, one piece per microtask.
- */
-export async function* rechunk(
-  bytes: Uint8Array,
-  cuts: readonly number[],
-): AsyncGenerator<Uint8Array> {
-  const offsets = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort(
-    (left, right) => left - right,
-  );
-  let previous = 0;
-  for (const offset of [...offsets, bytes.length]) {
-    await Promise.resolve();
-    yield bytes.subarray(previous, offset);
-    previous = offset;
-  }
-}

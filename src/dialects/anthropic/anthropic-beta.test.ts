@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS } from '../../chat/limits.ts';
-import { GatewayError } from '../../errors.ts';
 import { DIALECTS } from '../dialect.ts';
 import { readAnthropicBeta } from './anthropic-beta.ts';
 import { parseAnthropicRequest } from './parse-request.ts';
+import { thrownGatewayError } from '../../../test/support/thrown-gateway-error.ts';
 
 const body = {
   model: 'claude-haiku-5-5',
   max_tokens: 64,
   messages: [{ role: 'user', content: 'hi' }],
 };
-
-function rejection(value: string | readonly string[]): GatewayError {
-  try {
-    readAnthropicBeta(value);
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected the header to be rejected');
-}
 
 describe('readAnthropicBeta', () => {
   it('normalizes the list: no blanks, no repeats, comma-joined', () => {
@@ -41,7 +31,7 @@ describe('readAnthropicBeta', () => {
     ['an overlong header', `${'a,'.repeat(600)}a`],
     ['too many betas', Array.from({ length: 33 }, (_, index) => `beta-${index}`).join(',')],
   ])('rejects %s as invalid_request on the anthropic-beta param', (_name, value) => {
-    const error = rejection(value);
+    const error = thrownGatewayError(() => readAnthropicBeta(value));
     expect(error.code).toBe('invalid_request');
     expect(error.param).toBe('anthropic-beta');
     expect(error.message).not.toContain('sk-1');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatResult } from '../../chat/types.ts';
 import { encodeAnthropicResponse } from './encode-response.ts';
-import { chatCall } from '../../../test/support/canonical-fixtures.ts';
+import { chatCall, chatResult } from '../../../test/support/canonical-fixtures.ts';
 
 const call = chatCall({ dialect: 'anthropic', model: 'my-alias', includeUsage: true });
 
@@ -41,13 +41,9 @@ describe('encodeAnthropicResponse', () => {
   it('subtracts cache reads and writes from the input tokens, never below zero', () => {
     const usage = (inputTokens: number) =>
       encodeAnthropicResponse(
-        {
-          id: 'm',
-          model: 'x',
-          content: [],
-          finishReason: 'stop',
+        chatResult({
           usage: { inputTokens, outputTokens: 2, cacheReadTokens: 1000, cacheWriteTokens: 20 },
-        },
+        }),
         call,
       ).usage;
     expect(usage(1025)).toEqual({
@@ -62,13 +58,10 @@ describe('encodeAnthropicResponse', () => {
   it('maps every finish reason to a stop_reason', () => {
     const encode = (finishReason: ChatResult['finishReason']) =>
       encodeAnthropicResponse(
-        {
-          id: 'm',
-          model: 'x',
-          content: [],
+        chatResult({
           finishReason,
           usage: { inputTokens: 0, outputTokens: 0 },
-        },
+        }),
         call,
       ).stop_reason;
     expect(encode('stop')).toBe('end_turn');
@@ -81,14 +74,11 @@ describe('encodeAnthropicResponse', () => {
 
   it('reports the stop sequence that ended generation', () => {
     const body = encodeAnthropicResponse(
-      {
-        id: 'm',
-        model: 'x',
+      chatResult({
         content: [{ type: 'text', text: 'a' }],
         finishReason: 'stop-sequence',
         stopSequence: 'END',
-        usage: { inputTokens: 1, outputTokens: 1 },
-      },
+      }),
       call,
     );
     expect(body.stop_sequence).toBe('END');
@@ -96,13 +86,12 @@ describe('encodeAnthropicResponse', () => {
 
   it('sanitizes foreign tool ids, wraps broken arguments and never throws', () => {
     const body = encodeAnthropicResponse(
-      {
+      chatResult({
         id: 'chatcmpl-1',
         model: '',
         content: [{ type: 'tool-call', id: 'call.1', name: 'f', arguments: '{"a":' }],
         finishReason: 'tool-calls',
-        usage: { inputTokens: 1, outputTokens: 1 },
-      },
+      }),
       call,
     );
     const block = (body.content as Record<string, unknown>[])[0];

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS } from '../../chat/limits.ts';
-import { GatewayError } from '../../errors.ts';
 import { parseAnthropicRequest } from './parse-request.ts';
-
-const ephemeral = { type: 'ephemeral' } as const;
-const hour = { type: 'ephemeral', ttl: '1h' } as const;
+import {
+  CACHED_CANONICAL,
+  CACHED_WIRE_REQUEST,
+} from '../../../test/support/cache-control-fixtures.ts';
+import { thrownGatewayError } from '../../../test/support/thrown-gateway-error.ts';
 
 function parse(body: Record<string, unknown>) {
   return parseAnthropicRequest(
@@ -14,89 +15,22 @@ function parse(body: Record<string, unknown>) {
 }
 
 function rejectionParam(cacheControl: unknown): string | undefined {
-  try {
+  const error = thrownGatewayError(() =>
     parse({
       messages: [
         { role: 'user', content: [{ type: 'text', text: 'hi', cache_control: cacheControl }] },
       ],
-    });
-  } catch (error) {
-    if (error instanceof GatewayError && error.code === 'invalid_request') return error.param;
-    throw error;
-  }
-  throw new Error('expected the cache_control to be rejected');
+    }),
+  );
+  expect(error.code).toBe('invalid_request');
+  return error.param;
 }
 
 describe('parseAnthropicRequest with cache_control', () => {
   it('keeps the breakpoints of system, text, image, tool_use and tool_result blocks and tools', () => {
-    const call = parse({
-      system: [{ type: 'text', text: 'Rules.', cache_control: hour }],
-      tools: [{ name: 'f', input_schema: { type: 'object' }, cache_control: ephemeral }],
-      messages: [
-        {
-          role: 'user',
-          content: [
-            {
-              type: 'image',
-              source: { type: 'url', url: 'https://x.test/a.png' },
-              cache_control: ephemeral,
-            },
-            { type: 'text', text: 'Look.', cache_control: { type: 'ephemeral', ttl: '5m' } },
-          ],
-        },
-        {
-          role: 'assistant',
-          content: [
-            { type: 'tool_use', id: 'toolu_1', name: 'f', input: {}, cache_control: ephemeral },
-          ],
-        },
-        {
-          role: 'user',
-          content: [
-            {
-              type: 'tool_result',
-              tool_use_id: 'toolu_1',
-              content: [{ type: 'text', text: 'done', cache_control: ephemeral }],
-              cache_control: hour,
-            },
-          ],
-        },
-      ],
-    });
-    expect(call.tools).toEqual([
-      { name: 'f', parameters: { type: 'object' }, cacheControl: ephemeral },
-    ]);
-    expect(call.messages).toEqual([
-      { role: 'system', content: [{ type: 'text', text: 'Rules.', cacheControl: hour }] },
-      {
-        role: 'user',
-        content: [
-          {
-            type: 'image',
-            source: { kind: 'url', url: 'https://x.test/a.png' },
-            cacheControl: ephemeral,
-          },
-          { type: 'text', text: 'Look.', cacheControl: { type: 'ephemeral', ttl: '5m' } },
-        ],
-      },
-      {
-        role: 'assistant',
-        content: [
-          { type: 'tool-call', id: 'toolu_1', name: 'f', arguments: '{}', cacheControl: ephemeral },
-        ],
-      },
-      {
-        role: 'tool',
-        content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'toolu_1',
-            content: [{ type: 'text', text: 'done', cacheControl: ephemeral }],
-            cacheControl: hour,
-          },
-        ],
-      },
-    ]);
+    const call = parse({ ...CACHED_WIRE_REQUEST });
+    expect(call.tools).toEqual(CACHED_CANONICAL.tools);
+    expect(call.messages).toEqual(CACHED_CANONICAL.messages);
   });
 
   it('treats a null cache_control as absent', () => {

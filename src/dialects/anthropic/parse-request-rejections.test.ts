@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS } from '../../chat/limits.ts';
 import type { RequestLimits } from '../../chat/limits.ts';
-import { GatewayError } from '../../errors.ts';
+import type { GatewayError } from '../../errors.ts';
 import type { ErrorCode } from '../../errors.ts';
 import { parseAnthropicRequest } from './parse-request.ts';
+import { thrownGatewayError } from '../../../test/support/thrown-gateway-error.ts';
 
 const base = {
   model: 'claude-haiku-5-5',
@@ -12,13 +13,7 @@ const base = {
 };
 
 function rejection(body: unknown, limits: RequestLimits = DEFAULT_REQUEST_LIMITS): GatewayError {
-  try {
-    parseAnthropicRequest(body, limits);
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to be rejected');
+  return thrownGatewayError(() => parseAnthropicRequest(body, limits));
 }
 
 function expectRejected(

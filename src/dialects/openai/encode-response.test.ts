@@ -1,22 +1,21 @@
 import { describe, it, expect } from 'vitest';
 import { encodeOpenAiResponse } from './encode-response.ts';
-import { chatCall } from '../../../test/support/canonical-fixtures.ts';
+import { chatCall, chatResult } from '../../../test/support/canonical-fixtures.ts';
 
 const call = chatCall({ model: 'fast' });
 
 describe('encodeOpenAiResponse', () => {
   it('encodes a text answer as a chat.completion object', () => {
     const encoded = encodeOpenAiResponse(
-      {
+      chatResult({
         id: 'chatcmpl-1',
         model: 'gpt-4o-2024-08-06',
         content: [
           { type: 'text', text: 'Hello' },
           { type: 'text', text: ' world' },
         ],
-        finishReason: 'stop',
         usage: { inputTokens: 10, outputTokens: 2, cacheReadTokens: 4 },
-      },
+      }),
       call,
     );
     expect(encoded).toEqual({
@@ -50,13 +49,12 @@ describe('encodeOpenAiResponse', () => {
 
   it('sends null content beside tool calls and maps the finish reason', () => {
     const encoded = encodeOpenAiResponse(
-      {
+      chatResult({
         id: 'msg_1',
         model: 'claude',
         content: [{ type: 'tool-call', id: 'toolu_1', name: 'lookup', arguments: '{"q":"x"}' }],
         finishReason: 'tool-calls',
-        usage: { inputTokens: 1, outputTokens: 1 },
-      },
+      }),
       call,
     );
     expect(encoded.choices).toEqual([
@@ -88,13 +86,10 @@ describe('encodeOpenAiResponse', () => {
     ['content-filter', 'content_filter'],
   ] as const)('maps finish reason %s to %s', (reason, expected) => {
     const encoded = encodeOpenAiResponse(
-      {
-        id: 'x',
-        model: 'm',
-        content: [],
+      chatResult({
         finishReason: reason,
         usage: { inputTokens: 0, outputTokens: 0 },
-      },
+      }),
       call,
     );
     expect(encoded.choices).toMatchObject([{ finish_reason: expected, message: { content: '' } }]);
@@ -102,13 +97,10 @@ describe('encodeOpenAiResponse', () => {
 
   it("falls back to the caller's model when the provider named none", () => {
     const encoded = encodeOpenAiResponse(
-      {
-        id: 'x',
+      chatResult({
         model: '',
-        content: [],
-        finishReason: 'stop',
         usage: { inputTokens: 0, outputTokens: 0 },
-      },
+      }),
       call,
     );
     expect(encoded.model).toBe('fast');

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS } from '../../chat/limits.ts';
 import type { RequestLimits } from '../../chat/limits.ts';
-import { GatewayError } from '../../errors.ts';
 import { parseOpenAiRequest } from './parse-request.ts';
+import { thrownGatewayError as failure } from '../../../test/support/thrown-gateway-error.ts';
 
 const limits = DEFAULT_REQUEST_LIMITS;
 
@@ -11,16 +11,6 @@ function parse(body: Record<string, unknown>, bounds: RequestLimits = limits) {
     { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], ...body },
     bounds,
   );
-}
-
-function failure(run: () => unknown): GatewayError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
 }
 
 describe('parseOpenAiRequest rejections', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS } from '../../chat/limits.ts';
-import { GatewayError } from '../../errors.ts';
 import { parseAnthropicRequest } from '../anthropic/parse-request.ts';
 import { parseOpenAiRequest } from '../openai/parse-request.ts';
+import { thrownGatewayError as rejection } from '../../../test/support/thrown-gateway-error.ts';
 
 const anthropicBody = {
   model: 'claude-haiku-5-5',
@@ -10,16 +10,6 @@ const anthropicBody = {
   messages: [{ role: 'user', content: 'hi' }],
 };
 const openAiBody = { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] };
-
-function rejection(parse: () => unknown): GatewayError {
-  try {
-    parse();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to be rejected');
-}
 
 describe('fields that make the provider act outside the gateway', () => {
   it.each([

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../../errors.ts';
 import { createRequestChecks } from './request-checks.ts';
+import { thrownGatewayError as failure } from '../../../test/support/thrown-gateway-error.ts';
 
 const checks = createRequestChecks((param, problem) => `${param}: ${problem}`);
-
-function failure(run: () => unknown): GatewayError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
 
 describe('createRequestChecks', () => {
   it('words each failure with the dialect format and names the field in param', () => {

@@ -29,26 +29,34 @@ export type FieldMessageFormat = (param: string, problem: string) => string;
  */
 export interface RequestChecks {
   /** A caller error for one request field; `param` is also set on the error. */
-  invalid(param: string, problem: string, code?: FieldErrorCode): GatewayError;
+  readonly invalid: (param: string, problem: string, code?: FieldErrorCode) => GatewayError;
   /** A string of `minimum`..`maximum` UTF-16 code units. */
-  readString(value: unknown, param: string, maximum: number, minimum?: number): string;
-  readOptionalString(value: unknown, param: string, maximum: number): string | undefined;
-  readBoolean(value: unknown, param: string): boolean;
-  readOptionalBoolean(value: unknown, param: string): boolean | undefined;
+  readonly readString: (value: unknown, param: string, maximum: number, minimum?: number) => string;
+  readonly readOptionalString: (
+    value: unknown,
+    param: string,
+    maximum: number,
+  ) => string | undefined;
+  readonly readBoolean: (value: unknown, param: string) => boolean;
+  readonly readOptionalBoolean: (value: unknown, param: string) => boolean | undefined;
   /** A finite number in `minimum`..`maximum`. */
-  readNumber(value: unknown, param: string, minimum: number, maximum: number): number;
-  readOptionalNumber(
+  readonly readNumber: (value: unknown, param: string, minimum: number, maximum: number) => number;
+  readonly readOptionalNumber: (
     value: unknown,
     param: string,
     minimum: number,
     maximum: number,
-  ): number | undefined;
+  ) => number | undefined;
   /** A safe integer of at least `minimum`. */
-  readInteger(value: unknown, param: string, minimum: number): number;
-  readOptionalInteger(value: unknown, param: string, minimum: number): number | undefined;
-  readArray(value: unknown, param: string): readonly unknown[];
-  readObject(value: unknown, param: string): JsonObject;
-  readOptionalObject(value: unknown, param: string): JsonObject | undefined;
+  readonly readInteger: (value: unknown, param: string, minimum: number) => number;
+  readonly readOptionalInteger: (
+    value: unknown,
+    param: string,
+    minimum: number,
+  ) => number | undefined;
+  readonly readArray: (value: unknown, param: string) => readonly unknown[];
+  readonly readObject: (value: unknown, param: string) => JsonObject;
+  readonly readOptionalObject: (value: unknown, param: string) => JsonObject | undefined;
 }
 
 export function createRequestChecks(format: FieldMessageFormat): RequestChecks {
@@ -118,9 +126,10 @@ export function createRequestChecks(format: FieldMessageFormat): RequestChecks {
     readInteger,
     readOptionalInteger: (value, param, minimum) =>
       isAbsent(value) ? undefined : readInteger(value, param, minimum),
-    readArray(value, param) {
+    readArray: (value, param) => {
       if (!Array.isArray(value)) throw invalid(param, 'must be an array.');
-      return value;
+      const items: readonly unknown[] = value;
+      return items;
     },
     readObject,
     readOptionalObject: (value, param) => (isAbsent(value) ? undefined : readObject(value, param)),

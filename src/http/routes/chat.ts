@@ -63,6 +63,7 @@ export function createChatRoute(
       const call = codec.parseRequest(
         parseJsonBody(body, runtime.config.server.maxJsonDepth),
         runtime.limits,
+        request.headers,
       );
       audit.stream = call.stream;
       audit.messages = call.messages.length;

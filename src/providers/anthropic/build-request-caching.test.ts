@@ -6,10 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CacheControl, ChatCall } from '../../chat/types.ts';
 import { anthropicTarget, chatCall, userText } from '../../../test/support/canonical-fixtures.ts';
+import {
+  CACHED_CANONICAL,
+  CACHED_WIRE_REQUEST,
+} from '../../../test/support/cache-control-fixtures.ts';
 import { buildAnthropicRequest } from './build-request.ts';
 
 const ephemeral: CacheControl = { type: 'ephemeral' };
-const hour: CacheControl = { type: 'ephemeral', ttl: '1h' };
 
 function body(call: ChatCall): Record<string, unknown> {
   return JSON.parse(buildAnthropicRequest(call, anthropicTarget()).body) as Record<string, unknown>;
@@ -18,89 +21,10 @@ function body(call: ChatCall): Record<string, unknown> {
 describe('buildAnthropicRequest with cache breakpoints', () => {
   it('sends each breakpoint as cache_control on its block or tool, for callers of either dialect', () => {
     for (const dialect of ['anthropic', 'openai'] as const) {
-      const built = body(
-        chatCall({
-          dialect,
-          tools: [{ name: 'f', parameters: { type: 'object' }, cacheControl: hour }],
-          messages: [
-            { role: 'system', content: [{ type: 'text', text: 'Rules.', cacheControl: hour }] },
-            {
-              role: 'user',
-              content: [
-                {
-                  type: 'image',
-                  source: { kind: 'url', url: 'https://x.test/a.png' },
-                  cacheControl: ephemeral,
-                },
-                { type: 'text', text: 'Look.', cacheControl: ephemeral },
-              ],
-            },
-            {
-              role: 'assistant',
-              content: [
-                {
-                  type: 'tool-call',
-                  id: 'toolu_1',
-                  name: 'f',
-                  arguments: '{}',
-                  cacheControl: ephemeral,
-                },
-              ],
-            },
-            {
-              role: 'tool',
-              content: [
-                {
-                  type: 'tool-result',
-                  toolCallId: 'toolu_1',
-                  content: [{ type: 'text', text: 'done', cacheControl: ephemeral }],
-                  cacheControl: ephemeral,
-                },
-              ],
-            },
-          ],
-        }),
-      );
-      expect(built.system).toEqual([
-        { type: 'text', text: 'Rules.', cache_control: { type: 'ephemeral', ttl: '1h' } },
-      ]);
-      expect(built.tools).toEqual([
-        {
-          name: 'f',
-          input_schema: { type: 'object' },
-          cache_control: { type: 'ephemeral', ttl: '1h' },
-        },
-      ]);
-      expect(built.messages).toEqual([
-        {
-          role: 'user',
-          content: [
-            {
-              type: 'image',
-              source: { type: 'url', url: 'https://x.test/a.png' },
-              cache_control: ephemeral,
-            },
-            { type: 'text', text: 'Look.', cache_control: ephemeral },
-          ],
-        },
-        {
-          role: 'assistant',
-          content: [
-            { type: 'tool_use', id: 'toolu_1', name: 'f', input: {}, cache_control: ephemeral },
-          ],
-        },
-        {
-          role: 'user',
-          content: [
-            {
-              type: 'tool_result',
-              tool_use_id: 'toolu_1',
-              content: [{ type: 'text', text: 'done', cache_control: ephemeral }],
-              cache_control: ephemeral,
-            },
-          ],
-        },
-      ]);
+      const built = body(chatCall({ dialect, ...CACHED_CANONICAL }));
+      expect(built.system).toEqual(CACHED_WIRE_REQUEST.system);
+      expect(built.tools).toEqual(CACHED_WIRE_REQUEST.tools);
+      expect(built.messages).toEqual(CACHED_WIRE_REQUEST.messages);
     }
   });
 

@@ -4,6 +4,8 @@ import { GatewayError } from '../../errors.ts';
 import type { ErrorCode } from '../../errors.ts';
 import { parseSse } from '../../http/sse/parse-sse.ts';
 import { parseAnthropicStream } from './parse-stream.ts';
+import { oneByOne } from '../../../test/support/async-chunks.ts';
+import { rejectedGatewayError } from '../../../test/support/thrown-gateway-error.ts';
 
 function event(type: string, data: Record<string, unknown>): string {
   return `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
@@ -53,27 +55,14 @@ const documented = [
   event('message_stop', {}),
 ];
 
-async function* chunks(texts: readonly string[]): AsyncGenerator<string> {
-  for (const text of texts) {
-    await Promise.resolve();
-    yield text;
-  }
-}
-
 async function collect(texts: readonly string[]): Promise<ChatStreamPart[]> {
   const parts: ChatStreamPart[] = [];
-  for await (const part of parseAnthropicStream(parseSse(chunks(texts)))) parts.push(part);
+  for await (const part of parseAnthropicStream(parseSse(oneByOne(texts)))) parts.push(part);
   return parts;
 }
 
-async function failure(texts: readonly string[]): Promise<GatewayError> {
-  try {
-    await collect(texts);
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected the stream to fail');
+function failure(texts: readonly string[]): Promise<GatewayError> {
+  return rejectedGatewayError(collect(texts));
 }
 
 async function expectFailure(texts: readonly string[], code: ErrorCode): Promise<void> {

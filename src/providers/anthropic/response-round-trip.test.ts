@@ -9,7 +9,8 @@ import type { ChatResult, ChatStreamPart, Usage } from '../../chat/types.ts';
 import { encodeAnthropicResponse } from '../../dialects/anthropic/encode-response.ts';
 import { AnthropicStreamEncoder } from '../../dialects/anthropic/encode-stream.ts';
 import { parseSse } from '../../http/sse/parse-sse.ts';
-import { rechunk, usageArbitrary } from '../../../test/support/chat-arbitraries.ts';
+import { rechunk } from '../../../test/support/async-chunks.ts';
+import { usageArbitrary } from '../../../test/support/chat-arbitraries.ts';
 import { anthropicAdapter } from './anthropic-adapter.ts';
 import { chatCall } from '../../../test/support/canonical-fixtures.ts';
 

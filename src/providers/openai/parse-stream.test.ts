@@ -1,37 +1,21 @@
 import { describe, it, expect } from 'vitest';
 import type { ChatStreamPart } from '../../chat/types.ts';
-import { GatewayError } from '../../errors.ts';
 import { parseSse } from '../../http/sse/parse-sse.ts';
 import type { SseEvent } from '../types.ts';
 import { parseOpenAiStream } from './parse-stream.ts';
-
-async function* fromArray<T>(items: readonly T[]): AsyncGenerator<T> {
-  for (const item of items) {
-    await Promise.resolve();
-    yield item;
-  }
-}
+import { oneByOne } from '../../../test/support/async-chunks.ts';
+import { rejectedGatewayError as failure } from '../../../test/support/thrown-gateway-error.ts';
 
 async function collect(events: readonly SseEvent[]): Promise<ChatStreamPart[]> {
   const parts: ChatStreamPart[] = [];
-  for await (const part of parseOpenAiStream(fromArray(events))) parts.push(part);
+  for await (const part of parseOpenAiStream(oneByOne(events))) parts.push(part);
   return parts;
 }
 
 async function collectText(text: string): Promise<ChatStreamPart[]> {
   const parts: ChatStreamPart[] = [];
-  for await (const part of parseOpenAiStream(parseSse(fromArray([text])))) parts.push(part);
+  for await (const part of parseOpenAiStream(parseSse(oneByOne([text])))) parts.push(part);
   return parts;
-}
-
-async function failure(run: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await run;
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
 }
 
 const head = '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"gpt-4o"';

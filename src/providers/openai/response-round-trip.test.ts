@@ -1,26 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { ChatResult, FinishReason, TextPart, ToolCallPart, Usage } from '../../chat/types.ts';
+import type { ChatResult, TextPart, ToolCallPart, Usage } from '../../chat/types.ts';
 import { encodeOpenAiResponse } from '../../dialects/openai/encode-response.ts';
 import { openAiAdapter } from './adapter.ts';
 import { chatCall } from '../../../test/support/canonical-fixtures.ts';
+import { finishReasonArbitrary, usageArbitrary } from '../../../test/support/chat-arbitraries.ts';
 
 const call = chatCall({ dialect: 'anthropic' });
 
 const text = fc.string({
   unit: fc.constantFrom('a', 'Z', ' ', '\n', '"', '\\', 'é', '中', '😀', '\u2028'),
 });
-const count = fc.nat({ max: 1_000_000 });
-
-const usage: fc.Arbitrary<Usage> = fc.record(
-  {
-    inputTokens: count,
-    outputTokens: count,
-    cacheReadTokens: count,
-    cacheWriteTokens: count,
-  },
-  { requiredKeys: ['inputTokens', 'outputTokens'] },
-);
 
 const part: fc.Arbitrary<TextPart | ToolCallPart> = fc.oneof(
   fc.record({ type: fc.constant('text' as const), text }),
@@ -36,15 +26,8 @@ const result: fc.Arbitrary<ChatResult> = fc.record({
   id: fc.string({ maxLength: 40 }),
   model: fc.string({ maxLength: 40 }),
   content: fc.array(part, { maxLength: 6 }),
-  finishReason: fc.constantFrom<FinishReason>(
-    'stop',
-    'length',
-    'tool-calls',
-    'stop-sequence',
-    'content-filter',
-    'other',
-  ),
-  usage,
+  finishReason: finishReasonArbitrary,
+  usage: usageArbitrary,
 });
 
 /** What survives OpenAI's format: text joined before tool calls, its finish reasons, its usage fields. */

@@ -5,6 +5,7 @@ import { OpenAiStreamEncoder } from '../../dialects/openai/encode-stream.ts';
 import { parseSse } from '../../http/sse/parse-sse.ts';
 import { openAiAdapter } from './adapter.ts';
 import { chatCall } from '../../../test/support/canonical-fixtures.ts';
+import { oneByOne, rechunk } from '../../../test/support/async-chunks.ts';
 
 const call = chatCall({ stream: true, includeUsage: true });
 
@@ -63,30 +64,9 @@ const stream: fc.Arbitrary<ChatStreamPart[]> = fc
     return parts;
   });
 
-/** Cuts bytes at the given offsets (sorted, deduplicated), possibly inside a character. */
-function splitBytes(bytes: Uint8Array, offsets: readonly number[]): Uint8Array[] {
-  const cuts = [...new Set(offsets.map((offset) => offset % (bytes.length + 1)))].sort(
-    (left, right) => left - right,
-  );
-  const pieces: Uint8Array[] = [];
-  let start = 0;
-  for (const cut of [...cuts, bytes.length]) {
-    pieces.push(bytes.subarray(start, cut));
-    start = cut;
-  }
-  return pieces;
-}
-
-async function* fromArray<T>(items: readonly T[]): AsyncGenerator<T> {
-  for (const item of items) {
-    await Promise.resolve();
-    yield item;
-  }
-}
-
-async function decode(chunks: readonly Uint8Array[]): Promise<ChatStreamPart[]> {
+async function decode(chunks: AsyncIterable<Uint8Array>): Promise<ChatStreamPart[]> {
   const parts: ChatStreamPart[] = [];
-  for await (const part of openAiAdapter.parseStream(parseSse(fromArray(chunks)))) parts.push(part);
+  for await (const part of openAiAdapter.parseStream(parseSse(chunks))) parts.push(part);
   return parts;
 }
 
@@ -96,7 +76,7 @@ describe('OpenAI stream round trip', () => {
       fc.asyncProperty(stream, fc.array(fc.nat(), { maxLength: 20 }), async (parts, offsets) => {
         const encoder = new OpenAiStreamEncoder(call);
         const bytes = new TextEncoder().encode(parts.map((part) => encoder.encode(part)).join(''));
-        expect(await decode(splitBytes(bytes, offsets))).toEqual(parts);
+        expect(await decode(rechunk(bytes, offsets))).toEqual(parts);
       }),
       { numRuns: 150 },
     );
@@ -109,7 +89,7 @@ describe('OpenAI stream round trip', () => {
         const bytes = new TextEncoder().encode(parts.map((part) => encoder.encode(part)).join(''));
         // Dropping only the final blank line still tears the [DONE] event off.
         const cut = offset % (bytes.length - 1);
-        await expect(decode([bytes.subarray(0, cut)])).rejects.toMatchObject({
+        await expect(decode(oneByOne([bytes.subarray(0, cut)]))).rejects.toMatchObject({
           code: 'upstream_truncated',
         });
       }),

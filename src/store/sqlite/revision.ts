@@ -2,8 +2,9 @@
  * The store revision: a counter in `meta` bumped in the same transaction as
  * every key or suspension change, by any process. Reading it is one
  * prepared point lookup (a few microseconds, see the benchmark in the
- * report), so every request can check it and pick up changes made by the
- * CLI or another worker on its very next call.
+ * report, reused for the rest of an event-loop turn), so every request can
+ * check it and pick up changes made by the CLI or another worker from the
+ * next turn on.
  *
  * `PRAGMA data_version` alone would not do: it changes on every commit by
  * another connection, audit appends included, so caches would reload
@@ -26,10 +27,22 @@ export function createRevisionCounter(database: Database.Database): RevisionCoun
     .pluck();
   const increment = database.prepare("UPDATE meta SET value = value + 1 WHERE key = 'revision'");
   let last = 0;
+  // A read stays valid until the end of the current event-loop turn: the
+  // requests handled in one turn (several under load) share one SELECT
+  // instead of each paying a few microseconds two or three times (open mode,
+  // keys, suspensions). Another process's change is seen from the next turn,
+  // no later than a read racing its COMMIT would see it. docs/BENCHMARKS.md.
+  let fresh = false;
+  const expire = (): void => {
+    fresh = false;
+  };
   return {
     read() {
+      if (fresh) return last;
       try {
         last = select.get() ?? 0;
+        fresh = true;
+        setImmediate(expire);
         return last;
       } catch (error) {
         // A reader is only ever busy during WAL recovery by another connection; the
@@ -40,6 +53,8 @@ export function createRevisionCounter(database: Database.Database): RevisionCoun
     },
     bump() {
       increment.run();
+      // This connection sees its own change at once, as without the per-turn reuse.
+      fresh = false;
     },
   };
 }
