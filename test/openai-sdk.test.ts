@@ -142,9 +142,9 @@ describe('OpenAI SDK through the gateway', () => {
     });
     const final = await runner.finalChatCompletion();
     const calls = final.choices[0]?.message.tool_calls ?? [];
-    expect(
-      calls.map((call) => call.type === 'function' && JSON.parse(call.function.arguments)),
-    ).toEqual([{ city: 'Paris' }, { city: 'Oslo' }]);
+    const argumentsOf = (call: (typeof calls)[number]): unknown =>
+      'function' in call ? JSON.parse(call.function.arguments) : undefined;
+    expect(calls.map(argumentsOf)).toEqual([{ city: 'Paris' }, { city: 'Oslo' }]);
     expect(final.choices[0]?.finish_reason).toBe('tool_calls');
   });
 
