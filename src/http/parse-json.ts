@@ -3,6 +3,7 @@
  * scan before `JSON.parse` so a hostile body of deep brackets cannot exhaust
  * the stack or the CPU; the scan skips string contents (escapes included).
  */
+import { exceedsJsonDepth } from '../chat/json-depth.ts';
 import { GatewayError } from '../errors.ts';
 
 export function parseJsonBody(body: Buffer, maxDepth: number): unknown {
@@ -10,7 +11,7 @@ export function parseJsonBody(body: Buffer, maxDepth: number): unknown {
     throw new GatewayError('invalid_json', 'The request body is empty; a JSON object is required.');
   }
   const text = body.toString('utf8');
-  if (exceedsDepth(text, maxDepth)) {
+  if (exceedsJsonDepth(text, maxDepth)) {
     throw new GatewayError(
       'too_deeply_nested',
       `The request JSON is nested deeper than the limit of ${maxDepth} levels.`,
@@ -26,24 +27,4 @@ export function parseJsonBody(body: Buffer, maxDepth: number): unknown {
     throw new GatewayError('invalid_json', 'The request body must be a JSON object.');
   }
   return value;
-}
-
-export function exceedsDepth(text: string, maxDepth: number): boolean {
-  let depth = 0;
-  let inString = false;
-  const length = text.length;
-  for (let index = 0; index < length; index++) {
-    const code = text.charCodeAt(index);
-    if (inString) {
-      if (code === 92)
-        index++; // backslash: skip the escaped character
-      else if (code === 34) inString = false;
-      continue;
-    }
-    if (code === 34) inString = true;
-    else if (code === 123 || code === 91) {
-      if (++depth > maxDepth) return true;
-    } else if (code === 125 || code === 93) depth--;
-  }
-  return false;
 }

@@ -10,10 +10,10 @@
  * be, the request is refused (fail closed).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ChatCall, ChatStreamPart, Dialect, Usage } from '../../chat/types.ts';
+import type { Dialect } from '../../chat/types.ts';
 import { authenticate } from '../../auth/authenticate.ts';
 import type { Principal } from '../../auth/principal.ts';
-import { DIALECTS, type StreamEncoder } from '../../dialects/dialect.ts';
+import { DIALECTS } from '../../dialects/dialect.ts';
 import { GatewayError, toGatewayError } from '../../errors.ts';
 import { newRequestId } from '../../gateway/request-id.ts';
 import { RequestAudit, type RequestOutcome } from '../../gateway/request-audit.ts';
@@ -22,14 +22,8 @@ import type { GatewayContext } from '../../gateway/context.ts';
 import type { RateDecision } from '../../store/types.ts';
 import { readBody } from '../read-body.ts';
 import { parseJsonBody } from '../parse-json.ts';
-import { errorBodyText, sendError, sendJson } from '../respond.ts';
-import { writeSse } from '../write-stream.ts';
-
-const SSE_HEADERS = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache',
-  'x-accel-buffering': 'no',
-} as const;
+import { errorBodyText, sendError } from '../respond.ts';
+import { answerComplete, answerStream } from './chat-answer.ts';
 
 export function createChatRoute(
   context: GatewayContext,
@@ -171,125 +165,6 @@ async function enforceRateLimit(decision: Promise<RateDecision> | undefined): Pr
     throw new GatewayError('rate_limited', 'This API key has exceeded its request rate limit.', {
       retryAfterSeconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)),
     });
-  }
-}
-
-async function answerComplete(
-  context: GatewayContext,
-  route: Parameters<GatewayContext['router']['complete']>[0],
-  call: ChatCall,
-  response: ServerResponse,
-  audit: RequestAudit,
-  headers: Record<string, string>,
-): Promise<RequestOutcome> {
-  const routed = await context.router.complete(route);
-  audit.attempts = routed.attempts;
-  switch (routed.kind) {
-    case 'client-aborted':
-      audit.status = 499;
-      return 'client_aborted';
-    case 'failed':
-      throw routed.error;
-    case 'ok': {
-      audit.target = routed.target.id;
-      audit.upstreamMs = routed.upstreamMs;
-      audit.usage = routed.result.usage;
-      audit.status = 200;
-      const body = DIALECTS[call.dialect].encodeResponse(routed.result, call);
-      audit.recordResponseBody(
-        sendJson(response, 200, body, { ...headers, 'x-ringfence-target': routed.target.id }),
-      );
-      return 'complete';
-    }
-  }
-}
-
-async function answerStream(
-  context: GatewayContext,
-  route: Parameters<GatewayContext['router']['stream']>[0],
-  _call: ChatCall,
-  response: ServerResponse,
-  audit: RequestAudit,
-  headers: Record<string, string>,
-  encoder: StreamEncoder,
-): Promise<RequestOutcome> {
-  const routingStarted = performance.now();
-  const routed = await context.router.stream(route);
-  audit.attempts = routed.attempts;
-  switch (routed.kind) {
-    case 'client-aborted':
-      audit.status = 499;
-      return 'client_aborted';
-    case 'failed':
-      throw routed.error;
-    case 'ok':
-      break;
-  }
-  audit.target = routed.target.id;
-  audit.status = 200;
-  audit.ttfbMs = performance.now() - audit.startedAt;
-  response.writeHead(200, { ...SSE_HEADERS, ...headers, 'x-ringfence-target': routed.target.id });
-  const usage = new UsageTracker();
-  const emit = async (part: ChatStreamPart): Promise<void> => {
-    usage.observe(part);
-    const text = encoder.encode(part);
-    if (text === '') return;
-    audit.recordResponseChunk(text);
-    await writeSse(response, text);
-  };
-  try {
-    await emit(routed.first);
-    for (;;) {
-      const next = await routed.rest.next();
-      if (next.done === true) break;
-      await emit(next.value);
-      if (response.destroyed) break;
-    }
-  } catch (thrown) {
-    audit.upstreamMs = performance.now() - routingStarted;
-    audit.usage = usage.total();
-    if (route.signal.aborted || response.destroyed) return 'client_aborted';
-    const error = toGatewayError(thrown);
-    audit.errorCode = error.code;
-    const text = encoder.fail(error);
-    audit.recordResponseChunk(text);
-    response.end(text);
-    return 'truncated';
-  } finally {
-    await routed.rest.return?.();
-  }
-  audit.upstreamMs = performance.now() - routingStarted;
-  audit.usage = usage.total();
-  if (response.destroyed || route.signal.aborted) return 'client_aborted';
-  if (!usage.finished) {
-    // The provider must throw on a stream without its terminal event; this
-    // guards the invariant rather than trusting it.
-    const error = new GatewayError('upstream_truncated', 'The upstream stream ended early.');
-    audit.errorCode = error.code;
-    response.end(encoder.fail(error));
-    return 'truncated';
-  }
-  response.end();
-  return 'complete';
-}
-
-class UsageTracker {
-  #start: Usage | undefined;
-  #finish: Usage | undefined;
-  finished = false;
-
-  observe(part: ChatStreamPart): void {
-    if (part.type === 'start' && part.usage !== undefined) this.#start = part.usage;
-    else if (part.type === 'finish') {
-      this.#finish = part.usage;
-      this.finished = true;
-    }
-  }
-
-  total(): Usage | undefined {
-    if (this.#finish === undefined) return this.#start;
-    if (this.#start === undefined || this.#finish.inputTokens > 0) return this.#finish;
-    return { ...this.#finish, inputTokens: this.#start.inputTokens };
   }
 }
 

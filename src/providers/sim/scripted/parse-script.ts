@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { GatewayError } from '../../../errors.ts';
 import { scriptAnswerSchema, scriptErrorSchema } from './script-schema.ts';
 import type { Script, ScriptStep } from './script-schema.ts';
+import { exceedsJsonDepth } from '../../../chat/json-depth.ts';
 
 /** Longest script, in UTF-8 bytes of JSON text. */
 export const MAX_SCRIPT_BYTES = 1024 * 1024;
@@ -22,7 +23,7 @@ export function parseScript(text: string, param: string): Script {
   if (Buffer.byteLength(text, 'utf8') > MAX_SCRIPT_BYTES) {
     throw invalidScript('it is larger than 1 MiB', param);
   }
-  if (nestingDepth(text) > MAX_SCRIPT_DEPTH) {
+  if (exceedsJsonDepth(text, MAX_SCRIPT_DEPTH)) {
     throw invalidScript(`it is nested more than ${MAX_SCRIPT_DEPTH} levels deep`, param);
   }
   let value: unknown;
@@ -57,25 +58,3 @@ function issuePath(path: z.core.$ZodIssue['path']): string {
 }
 
 /** Deepest `{`/`[` nesting outside strings, by a linear scan (before JSON.parse builds anything). */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  let escaped = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text.charAt(index);
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (character === '\\') escaped = true;
-      else if (character === '"') inString = false;
-    } else if (character === '"') {
-      inString = true;
-    } else if (character === '{' || character === '[') {
-      depth += 1;
-      if (depth > deepest) deepest = depth;
-    } else if (character === '}' || character === ']') {
-      depth -= 1;
-    }
-  }
-  return deepest;
-}
