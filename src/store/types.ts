@@ -73,8 +73,16 @@ export interface AuditVerifyReport {
 }
 
 export interface AuditLog {
-  /** Resolves once the record is committed (group commit); rejects if it cannot be. */
-  append(record: AuditRecord): Promise<{ readonly seq: number; readonly hash: string }>;
+  /**
+   * Resolves once the record is committed (group commit); rejects if it
+   * cannot be. `defer: true` lets the record wait (briefly, bounded) for the
+   * next commit instead of starting one: for records nobody waits on, such
+   * as request outcomes written after the answer was sent.
+   */
+  append(
+    record: AuditRecord,
+    options?: { readonly defer?: boolean },
+  ): Promise<{ readonly seq: number; readonly hash: string }>;
   query(query: AuditQuery): readonly AuditEntry[];
   verify(): AuditVerifyReport;
 }

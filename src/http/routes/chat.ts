@@ -186,10 +186,14 @@ async function settleRejection(
 }
 
 function writeOutcome(context: GatewayContext, audit: RequestAudit, outcome: RequestOutcome): void {
-  context.store.audit.append(audit.outcomeRecord(outcome, performance.now())).catch(() => {
-    context.metrics.auditFailed();
-    context.logger.error('audit outcome write failed', { requestId: audit.requestId });
-  });
+  // Deferred: the answer is already out, so the outcome may join the next
+  // commit (usually another request's intent) instead of starting its own.
+  context.store.audit
+    .append(audit.outcomeRecord(outcome, performance.now()), { defer: true })
+    .catch(() => {
+      context.metrics.auditFailed();
+      context.logger.error('audit outcome write failed', { requestId: audit.requestId });
+    });
 }
 
 /** Failures after admission: the upstream's fault, or the gateway's own refusal. */

@@ -54,6 +54,30 @@ describe('GroupCommitWriter', () => {
     expect(count(database)).toBe(5);
   });
 
+  it('lets a deferred operation join the next transaction started by an undeferred one', async () => {
+    const writer = new GroupCommitWriter(database);
+    const deferred = writer.enqueue(insert(1), 'store_unavailable', 10_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Still waiting: nothing started a transaction yet.
+    expect(count(database)).toBe(0);
+    const immediate = writer.enqueue(insert(2), 'store_unavailable');
+    const [deferredBatch, immediateBatch] = await Promise.all([deferred, immediate]);
+    expect(deferredBatch).toBe(immediateBatch);
+    expect(count(database)).toBe(2);
+  });
+
+  it('flushes a deferred operation on its own after its delay, and at once on close', async () => {
+    const writer = new GroupCommitWriter(database);
+    const started = performance.now();
+    await writer.enqueue(insert(1), 'store_unavailable', 30);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+    expect(count(database)).toBe(1);
+    const pending = writer.enqueue(insert(2), 'store_unavailable', 60_000);
+    await writer.close();
+    await pending;
+    expect(count(database)).toBe(2);
+  });
+
   it('settles a promise only once its transaction is visible to other connections', async () => {
     const writer = new GroupCommitWriter(database);
     const other = connect();

@@ -31,7 +31,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_key_id ON audit (key_id);
   CREATE INDEX audit_alias ON audit (alias);
-  CREATE INDEX audit_outcome ON audit (outcome);
+  -- Only outcome records have an outcome: a partial index halves its writes.
+  CREATE INDEX audit_outcome ON audit (outcome) WHERE outcome IS NOT NULL;
   CREATE INDEX audit_ts ON audit (ts);
   CREATE INDEX audit_request_id ON audit (request_id);
 

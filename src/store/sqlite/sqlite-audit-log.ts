@@ -21,6 +21,13 @@ import { createAuditQuery } from './audit-query.ts';
 import type { AuditQueryRunner, AuditRow } from './audit-query.ts';
 import { toStoreError } from './sqlite-errors.ts';
 
+/**
+ * Longest a deferred record waits for a commit to join. Short enough that a
+ * crash loses at most this much of records nobody was waiting on; long enough
+ * to meet the next request's intent at ordinary rates.
+ */
+const DEFER_MS = 20;
+
 /** The SQLite audit log: the interface plus what the CLI needs (head, tail, verify with checkpoints). */
 export interface SqliteAuditLog extends AuditLog, AuditQueryRunner {
   /** The anchored chain head, for an operator to record outside the database. */
@@ -88,7 +95,7 @@ export function createSqliteAuditLog(
   return {
     ...createAuditQuery(database),
     head,
-    append(record: AuditRecord) {
+    append(record: AuditRecord, options?: { readonly defer?: boolean }) {
       let dataJson: string;
       try {
         checkRecord(record);
@@ -96,40 +103,44 @@ export function createSqliteAuditLog(
       } catch (error) {
         return Promise.reject(toStoreError('audit_unavailable', error));
       }
-      return writer.enqueue((batch) => {
-        if (chain.batchId !== batch.id) {
-          const start = startHead();
-          chain = { batchId: batch.id, seq: start.seq, hash: start.hash };
-          const current = chain;
-          batch.beforeCommit(() => writeAnchor.run(current.seq, current.hash));
-        }
-        const content = {
-          seq: chain.seq + 1,
-          ts: clock(),
-          type: record.type,
-          requestId: record.requestId,
-          keyId: record.keyId,
-          alias: record.alias,
-          outcome: record.outcome,
-          dataJson,
-        };
-        const hash = chainHash(chain.hash, content);
-        insert.run(
-          content.seq,
-          content.ts,
-          content.type,
-          content.requestId ?? null,
-          content.keyId ?? null,
-          content.alias ?? null,
-          content.outcome ?? null,
-          dataJson,
-          chain.hash,
-          hash,
-        );
-        chain.seq = content.seq;
-        chain.hash = hash;
-        return { seq: content.seq, hash };
-      }, 'audit_unavailable');
+      return writer.enqueue(
+        (batch) => {
+          if (chain.batchId !== batch.id) {
+            const start = startHead();
+            chain = { batchId: batch.id, seq: start.seq, hash: start.hash };
+            const current = chain;
+            batch.beforeCommit(() => writeAnchor.run(current.seq, current.hash));
+          }
+          const content = {
+            seq: chain.seq + 1,
+            ts: clock(),
+            type: record.type,
+            requestId: record.requestId,
+            keyId: record.keyId,
+            alias: record.alias,
+            outcome: record.outcome,
+            dataJson,
+          };
+          const hash = chainHash(chain.hash, content);
+          insert.run(
+            content.seq,
+            content.ts,
+            content.type,
+            content.requestId ?? null,
+            content.keyId ?? null,
+            content.alias ?? null,
+            content.outcome ?? null,
+            dataJson,
+            chain.hash,
+            hash,
+          );
+          chain.seq = content.seq;
+          chain.hash = hash;
+          return { seq: content.seq, hash };
+        },
+        'audit_unavailable',
+        options?.defer === true ? DEFER_MS : undefined,
+      );
     },
     verify(options: VerifyOptions = {}) {
       // One read transaction: the rows and the anchor come from the same snapshot.
