@@ -2,7 +2,7 @@
  * Gateway load benchmark, on loopback only, every phase time-bounded.
  *
  *   npm run bench -- [--workers N] [--duration S] [--runs N]
- *     [--scenarios direct,gateway,stream,latency,memory,auth | a,b,c,d,e,f]
+ *     [--scenarios direct,gateway,stream,latency,floor,memory,auth | a,b,c,d,g,e,f]
  *     [--connections 50] [--latency-rate 1000] [--stream-rate 200]
  *     [--streams 200] [--warmup S] [--cpu-prof DIR] [--json]
  *     [--gateway-node-flags=--max-semi-space-size=4]
@@ -18,6 +18,7 @@
  *   b gateway  the same through the gateway; gateway CPU → req/s per core
  *   c stream   streaming time to first byte at a fixed rate, direct vs gateway
  *   d latency  latency at a fixed 1,000 req/s, direct vs gateway
+ *   g floor    as (d) through a minimal Node.js proxy instead of the gateway
  *   e memory   gateway RSS with 200 slow streams open at once
  *   f auth     as (b) with a gateway key (ends open mode, so it runs last)
  *
@@ -28,17 +29,19 @@
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { stopAllChildren } from './child-processes.ts';
-import { medianFigures, type RunFigures } from './figures.ts';
+import { medianFigures, rangeFigures, type RunFigures } from './figures.ts';
 import { startGatewayProcess } from './gateway-process.ts';
 import { procAvailable } from './proc-stats.ts';
 import { checkTargets, formatReport } from './report.ts';
 import type { BenchSettings, ScenarioContext } from './scenario-context.ts';
 import { streamMemory } from './scenario-memory.ts';
-import { addedLatency, streamFirstByte } from './scenario-paced.ts';
+import { startMinimalProxy } from './minimal-proxy-handle.ts';
+import { addedLatency, minimalProxyLatency, streamFirstByte } from './scenario-paced.ts';
 import { directThroughput, gatewayThroughput } from './scenario-throughput.ts';
+import { removeAllDirectoriesSync } from './temp-directories.ts';
 import { startUpstream } from './upstream-handle.ts';
 
-const SCENARIOS = ['direct', 'gateway', 'stream', 'latency', 'memory', 'auth'] as const;
+const SCENARIOS = ['direct', 'gateway', 'stream', 'latency', 'floor', 'memory', 'auth'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const LETTERS: Readonly<Record<string, Scenario>> = {
   a: 'direct',
@@ -47,6 +50,7 @@ const LETTERS: Readonly<Record<string, Scenario>> = {
   d: 'latency',
   e: 'memory',
   f: 'auth',
+  g: 'floor',
 };
 
 const { values } = parseArgs({
@@ -94,7 +98,7 @@ function parseScenarios(text: string): ReadonlySet<Scenario> {
   for (const part of text.split(',').map((item) => item.trim().toLowerCase())) {
     const scenario = LETTERS[part] ?? SCENARIOS.find((name) => name === part);
     if (scenario === undefined)
-      throw new Error(`unknown scenario "${part}"; use ${SCENARIOS.join(', ')} or a–f`);
+      throw new Error(`unknown scenario "${part}"; use ${SCENARIOS.join(', ')} or a–g`);
     chosen.add(scenario);
   }
   return chosen;
@@ -135,6 +139,15 @@ async function oneRun(run: number): Promise<RunFigures> {
           case 'latency':
             figures.latency = await addedLatency(context);
             break;
+          case 'floor': {
+            const proxy = await startMinimalProxy(new URL(upstream.fastBaseUrl).origin);
+            try {
+              figures.floor = await minimalProxyLatency(context, proxy);
+            } finally {
+              await proxy.stop();
+            }
+            break;
+          }
           case 'memory':
             figures.memory = await streamMemory(context);
             break;
@@ -178,7 +191,18 @@ async function main(): Promise<void> {
   if (values.json) {
     log(report);
     process.stdout.write(
-      `${JSON.stringify({ machine: info, settings, runs: results, median: figures, targets: checkTargets(figures) }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          machine: info,
+          settings,
+          runs: results,
+          median: figures,
+          ...rangeFigures(results),
+          targets: checkTargets(figures),
+        },
+        null,
+        2,
+      )}\n`,
     );
   } else {
     process.stdout.write(`${report}\n`);
@@ -190,7 +214,10 @@ process.on('SIGINT', () => {
   if (interrupted) return;
   interrupted = true;
   log('interrupted: stopping child processes');
-  void stopAllChildren(3_000).finally(() => process.exit(130));
+  void stopAllChildren(3_000).finally(() => {
+    removeAllDirectoriesSync();
+    process.exit(130);
+  });
 });
 
 try {

@@ -6,13 +6,14 @@
  * default configuration, so the audit log is on (digests of every request).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stopChild, trackChild } from './child-processes.ts';
 import { childPids } from './proc-stats.ts';
+import { removeDirectory, trackDirectory } from './temp-directories.ts';
 
 /** `dist/src/cli/bin.js`, next to this compiled file's `dist/bench/`. */
 const CLI = resolve(fileURLToPath(import.meta.url), '../../src/cli/bin.js');
@@ -39,6 +40,7 @@ export interface GatewayProcess {
 
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const directory = await mkdtemp(join(tmpdir(), 'ringfence-bench-'));
+  trackDirectory(directory);
   const configFile = join(directory, 'ringfence.yaml');
   await writeFile(configFile, configText(directory, options), 'utf8');
   const port = await freePort();
@@ -71,7 +73,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     url = await listening(child, stderr);
   } catch (error) {
     await stopChild(child, 2_000);
-    await rm(directory, { recursive: true, force: true });
+    await removeDirectory(directory);
     throw error;
   }
   const primary = child.pid ?? 0;
@@ -99,7 +101,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     async stop() {
       // The gateway drains in-flight requests for up to shutdownGraceMs (15 s by default).
       await stopChild(child, 20_000, workers);
-      await rm(directory, { recursive: true, force: true });
+      await removeDirectory(directory);
     },
   };
 }

@@ -66,7 +66,7 @@ export function formatReport(figures: RunFigures, settings: BenchSettings, runs:
   const row = (...cells: string[]): void => {
     rows.push(cells);
   };
-  const { direct, gateway, auth, stream, latency, memory } = figures;
+  const { direct, gateway, auth, stream, latency, floor, memory } = figures;
   if (direct !== undefined) {
     row('(a) direct to upstream', 'req/s', count(direct.requestsPerSecond));
     row('', 'latency p50 / p97.5 / p99', triple(direct.p50Ms, direct.p975Ms, direct.p99Ms));
@@ -111,6 +111,14 @@ export function formatReport(figures: RunFigures, settings: BenchSettings, runs:
     row('', 'added p50 / p99', pair(latency.addedP50Ms, latency.addedP99Ms));
     row('', 'gateway CPU per request', `${latency.gatewayCpuPerRequestUs.toFixed(0)} µs`);
     row('', 'CPU of other processes', `${latency.otherCpuSeconds.toFixed(2)} s`);
+  }
+  if (floor !== undefined) {
+    row(
+      `(g) minimal proxy at ${floor.ratePerSecond} req/s`,
+      'proxy p50 / p99',
+      pair(floor.gatewayP50Ms, floor.gatewayP99Ms),
+    );
+    row('', 'added p50 / p99', pair(floor.addedP50Ms, floor.addedP99Ms));
   }
   if (memory !== undefined) {
     row(
