@@ -2,9 +2,9 @@
  * Wiring only: builds the gateway from its parts. No request logic lives
  * here; see `http/routes/chat.ts` for the request path.
  */
-import path from 'node:path';
 import type { Environment } from './config/load.ts';
 import type { Config } from './config/schema.ts';
+import { storePath } from './config/store-path.ts';
 import type { GatewayContext } from './gateway/context.ts';
 import { buildRuntime, type Runtime } from './gateway/runtime.ts';
 import { createDispatcher } from './http/dispatch.ts';
@@ -49,10 +49,6 @@ export interface Gateway {
   reload(config: Config): void;
   /** Graceful stop: drain in-flight requests, flush and close the store. */
   close(): Promise<void>;
-}
-
-export function storePath(config: Config): string {
-  return path.resolve(config.store.path ?? path.join(config.dataDir, 'ringfence.db'));
 }
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {

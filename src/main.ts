@@ -8,7 +8,8 @@
  */
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { startGateway, storePath, type Gateway } from './app.ts';
+import type { Gateway } from './app.ts';
+import { storePath } from './config/store-path.ts';
 import { ConfigError, loadConfig, type Environment } from './config/load.ts';
 import type { Config } from './config/schema.ts';
 import type { Logger } from './observability/logger.ts';
@@ -35,6 +36,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const workers = options.workers ?? resolveWorkers(config);
 
   if (workers <= 1) {
+    const { startGateway } = await import('./app.ts');
     const gateway = await startGateway({ config, environment: options.environment, logger });
     options.print(
       startupBanner(config, gateway.url, storePath(config), gateway.store.keys.countActive(), 1),
@@ -104,6 +106,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     return;
   }
 
+  // Loaded only where it runs: the cluster primary never needs the request path.
+  const { startGateway } = await import('./app.ts');
   const gateway = await startGateway({
     config,
     environment: options.environment,

@@ -10,7 +10,7 @@ import Anthropic, { APIError as AnthropicApiError } from '@anthropic-ai/sdk';
 import Database from 'better-sqlite3';
 import OpenAI, { APIError as OpenAiApiError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { storePath } from '../src/app.ts';
+import { storePath } from '../src/config/store-path.ts';
 import type { AuditEntry } from '../src/store/types.ts';
 import { requestIdOf, requestRecords, waitFor } from './support/audit-records.ts';
 import { startFakeOpenAiUpstream } from './support/fake-openai-upstream.ts';

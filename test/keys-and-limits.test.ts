@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import Anthropic, { AuthenticationError as AnthropicAuthenticationError } from '@anthropic-ai/sdk';
 import OpenAI, { AuthenticationError, PermissionDeniedError, RateLimitError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storePath } from '../src/app.ts';
+import { storePath } from '../src/config/store-path.ts';
 import { requestIdOf, requestRecords } from './support/audit-records.ts';
 import { startFakeOpenAiUpstream } from './support/fake-openai-upstream.ts';
 import type { FakeUpstream } from './support/fake-upstream-types.ts';

@@ -9,7 +9,7 @@
 import Anthropic, { APIError as AnthropicApiError } from '@anthropic-ai/sdk';
 import OpenAI, { APIError as OpenAiApiError } from 'openai';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { storePath } from '../src/app.ts';
+import { storePath } from '../src/config/store-path.ts';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
 import type { Store } from '../src/store/types.ts';
 import { startFakeAnthropicUpstream } from './support/fake-anthropic-upstream.ts';

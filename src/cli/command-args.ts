@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { storePath } from '../app.ts';
+import { storePath } from '../config/store-path.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/open-sqlite-store.ts';
 import { UsageError, type CommandIo } from './output.ts';
 
