@@ -74,7 +74,9 @@ export async function startHttpServer(
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => {
+    // A deep accept queue (the kernel caps it at net.core.somaxconn) so a
+    // burst of new connections waits to be accepted instead of being reset.
+    server.listen({ port: options.port, host: options.host, backlog: 4096 }, () => {
       server.off('error', reject);
       resolve();
     });
