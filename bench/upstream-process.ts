@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startFakeOpenAiUpstream } from '../test/support/fake-openai-upstream.ts';
-import { startSlowStreamUpstream } from './slow-stream-upstream.ts';
+import { startSlowOpenAiUpstream } from '../test/support/slow-openai-upstream.ts';
 
 /** The message the child sends once it listens. */
 export interface UpstreamReady {
@@ -26,7 +26,7 @@ const intervalMs = Number(values['slow-interval-ms']);
 const chunks = Number(values['slow-chunks']);
 
 const fast = await startFakeOpenAiUpstream({ recordRequests: false });
-const slow = await startSlowStreamUpstream({ intervalMs, chunks });
+const slow = await startSlowOpenAiUpstream({ intervalMs, chunks });
 
 let closing = false;
 async function shutdown(): Promise<void> {
