@@ -5,13 +5,16 @@
  */
 import OpenAI, { NotFoundError, BadRequestError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeAnthropicUpstream } from './support/fake-anthropic-upstream.ts';
-import { startFakeOpenAiUpstream } from './support/fake-openai-upstream.ts';
 import type { FakeUpstream } from './support/fake-upstream-types.ts';
-import { startTestGateway, type TestGateway } from './support/test-gateway.ts';
+import type { TestGateway } from './support/test-gateway.ts';
+import {
+  startTwoProviderGateway,
+  type TwoProviderGateway,
+} from './support/two-provider-gateway.ts';
 
 let openaiUpstream: FakeUpstream;
 let anthropicUpstream: FakeUpstream;
+let fixture: TwoProviderGateway;
 let gateway: TestGateway;
 let client: OpenAI;
 
@@ -25,32 +28,8 @@ const WEATHER_TOOL = {
 };
 
 beforeAll(async () => {
-  openaiUpstream = await startFakeOpenAiUpstream();
-  anthropicUpstream = await startFakeAnthropicUpstream();
-  gateway = await startTestGateway(
-    {
-      providers: {
-        upstream_openai: {
-          kind: 'openai',
-          baseUrl: openaiUpstream.baseUrl,
-          apiKey: 'env:UPSTREAM_OPENAI_KEY',
-        },
-        upstream_anthropic: {
-          kind: 'anthropic',
-          baseUrl: anthropicUpstream.baseUrl,
-          apiKey: 'env:UPSTREAM_ANTHROPIC_KEY',
-        },
-      },
-      models: {
-        gpt: { targets: [{ provider: 'upstream_openai', model: 'gpt-4o-2024-08-06' }] },
-        claude: { targets: [{ provider: 'upstream_anthropic', model: 'claude-haiku-5-5' }] },
-      },
-    },
-    {
-      UPSTREAM_OPENAI_KEY: 'sk-upstream-openai-secret',
-      UPSTREAM_ANTHROPIC_KEY: 'sk-ant-upstream-secret',
-    },
-  );
+  fixture = await startTwoProviderGateway();
+  ({ gateway, openaiUpstream, anthropicUpstream } = fixture);
   client = new OpenAI({
     baseURL: `${gateway.url}/v1`,
     apiKey: 'any-key-in-open-mode',
@@ -59,14 +38,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await gateway.close();
-  await openaiUpstream.close();
-  await anthropicUpstream.close();
+  await fixture.close();
 });
 
 beforeEach(() => {
-  openaiUpstream.reset();
-  anthropicUpstream.reset();
+  fixture.reset();
 });
 
 describe('OpenAI SDK through the gateway', () => {
