@@ -7,13 +7,14 @@
  * 250 ms cooldown) keep the file fast. Each test uses its own target models,
  * so breakers do not carry over between tests.
  */
-import OpenAI, { APIError } from 'openai';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { attemptLines, waitForOutcome } from './support/audit-trail.ts';
 import { startFakeAnthropicUpstream } from './support/fake-anthropic-upstream.ts';
 import { startFakeOpenAiUpstream } from './support/fake-openai-upstream.ts';
 import type { FakeUpstream } from './support/fake-upstream-types.ts';
 import { startTestGateway, type TestGateway } from './support/test-gateway.ts';
+import { askFailing as askFailingWith, modelsSent } from './support/openai-calls.ts';
 
 const DEADLINE_MS = 400;
 const COOLDOWN_MS = 250;
@@ -89,29 +90,7 @@ async function ask(model: string) {
   };
 }
 
-async function askFailing(model: string) {
-  const started = performance.now();
-  const thrown: unknown = await client.chat.completions
-    .create({ model, messages: [{ role: 'user', content: 'Hello' }] })
-    .then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-  if (!isApiError(thrown)) throw new Error('expected the gateway to answer with an error');
-  return {
-    error: thrown,
-    requestId: thrown.headers?.get('x-request-id') ?? '',
-    elapsedMs: performance.now() - started,
-  };
-}
-
-/** `instanceof` alone would leave the error's type parameters `any`. */
-function isApiError(value: unknown): value is APIError {
-  return value instanceof APIError;
-}
-
-const modelsSent = (fake: FakeUpstream): unknown[] =>
-  fake.requests.map((request) => (request.body as { model?: unknown }).model);
+const askFailing = (model: string) => askFailingWith(client, model);
 
 describe('routing limits', () => {
   it('stops at routing.maxAttempts upstream requests across all targets', async () => {

@@ -7,13 +7,14 @@
  * never open another test's circuit breaker or spend its retry budget.
  */
 import Anthropic from '@anthropic-ai/sdk';
-import OpenAI, { APIError } from 'openai';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { attemptLines, waitForOutcome } from './support/audit-trail.ts';
 import { startFakeAnthropicUpstream } from './support/fake-anthropic-upstream.ts';
 import { startFakeOpenAiUpstream } from './support/fake-openai-upstream.ts';
 import type { FakeUpstream } from './support/fake-upstream-types.ts';
 import { startTestGateway, type TestGateway } from './support/test-gateway.ts';
+import { askFailing as askFailingWith, modelsSent } from './support/openai-calls.ts';
 
 let openaiUpstream: FakeUpstream;
 let anthropicUpstream: FakeUpstream;
@@ -93,30 +94,7 @@ async function ask(model: string) {
   };
 }
 
-/** A failing OpenAI-dialect call: the SDK's error and the request id it carries. */
-async function askFailing(model: string) {
-  const started = performance.now();
-  const thrown: unknown = await client.chat.completions
-    .create({ model, messages: [{ role: 'user', content: 'Hello' }] })
-    .then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-  if (!isApiError(thrown)) throw new Error('expected the gateway to answer with an error');
-  return {
-    error: thrown,
-    requestId: thrown.headers?.get('x-request-id') ?? '',
-    elapsedMs: performance.now() - started,
-  };
-}
-
-/** `instanceof` alone would leave the error's type parameters `any`. */
-function isApiError(value: unknown): value is APIError {
-  return value instanceof APIError;
-}
-
-const modelsSent = (fake: FakeUpstream): unknown[] =>
-  fake.requests.map((request) => (request.body as { model?: unknown }).model);
+const askFailing = (model: string) => askFailingWith(client, model);
 
 describe('retries at the same target', () => {
   it('retries a 429 with Retry-After: 0 on the same target and succeeds', async () => {
