@@ -1,6 +1,6 @@
 /**
- * Method + path → route. A handful of fixed paths, so a switch beats a
- * router library; the query string is ignored for matching.
+ * Method + path → route. A handful of fixed paths, so a lookup table beats
+ * a router library; the query string is ignored for matching.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError, toGatewayError } from '../errors.ts';
@@ -19,10 +19,25 @@ export interface Routes {
   readonly metrics: Route;
 }
 
+interface Endpoint {
+  readonly method: string;
+  readonly route: Route;
+}
+
 export function createDispatcher(
   routes: Routes,
   onUnhandled: (error: unknown) => void,
 ): (request: IncomingMessage, response: ServerResponse) => void {
+  const table = new Map<string, Endpoint>([
+    ['/v1/chat/completions', { method: 'POST', route: routes.chatCompletions }],
+    ['/chat/completions', { method: 'POST', route: routes.chatCompletions }],
+    ['/v1/messages', { method: 'POST', route: routes.messages }],
+    ['/v1/models', { method: 'GET', route: routes.models }],
+    ['/models', { method: 'GET', route: routes.models }],
+    ['/healthz', { method: 'GET', route: routes.health }],
+    ['/readyz', { method: 'GET', route: routes.ready }],
+    ['/metrics', { method: 'GET', route: routes.metrics }],
+  ]);
   return (request, response) => {
     const url = request.url ?? '/';
     const query = url.indexOf('?');
@@ -32,52 +47,21 @@ export function createDispatcher(
     // so its 405 is in Anthropic's shape even from a client that sent no
     // `anthropic-version`; elsewhere the header decides.
     const dialect = path === '/v1/messages' ? 'anthropic' : dialectOf(request.headers);
-    let route: Route | undefined;
-    let allowed: string | undefined;
-    switch (path) {
-      case '/v1/chat/completions':
-      case '/chat/completions':
-        allowed = 'POST';
-        route = routes.chatCompletions;
-        break;
-      case '/v1/messages':
-        allowed = 'POST';
-        route = routes.messages;
-        break;
-      case '/v1/models':
-      case '/models':
-        allowed = 'GET';
-        route = routes.models;
-        break;
-      case '/healthz':
-        allowed = 'GET';
-        route = routes.health;
-        break;
-      case '/readyz':
-        allowed = 'GET';
-        route = routes.ready;
-        break;
-      case '/metrics':
-        allowed = 'GET';
-        route = routes.metrics;
-        break;
-      default:
-        if (path.startsWith('/admin/v1/')) {
-          allowed = method;
-          route = routes.admin;
-        }
-    }
-    if (route === undefined) {
+    const fixed = table.get(path);
+    const endpoint: Endpoint | undefined =
+      fixed ?? (path.startsWith('/admin/v1/') ? { method, route: routes.admin } : undefined);
+    if (endpoint === undefined) {
       sendError(response, dialect, new GatewayError('not_found', 'No such endpoint.'));
       request.resume();
       return;
     }
+    const { method: allowed, route } = endpoint;
     if (method !== allowed && !(method === 'HEAD' && allowed === 'GET')) {
       sendError(
         response,
         dialect,
         new GatewayError('method_not_allowed', `Use ${allowed} for this endpoint.`),
-        { allow: allowed ?? 'GET' },
+        { allow: allowed },
       );
       request.resume();
       return;
