@@ -5,6 +5,7 @@
  *     [--scenarios direct,gateway,stream,latency,floor,memory,auth | a,b,c,d,g,e,f]
  *     [--connections 50] [--latency-rate 1000] [--stream-rate 200]
  *     [--streams 200] [--warmup S] [--cpu-prof DIR] [--json]
+ *     [--conversation-kb N] [--guards default|all|off]
  *     [--gateway-node-flags=--max-semi-space-size=4]
  *
  * Processes: this one (load generator: autocannon and an open-loop client),
@@ -30,7 +31,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { stopAllChildren } from './child-processes.ts';
 import { medianFigures, rangeFigures, type RunFigures } from './figures.ts';
-import { startGatewayProcess } from './gateway-process.ts';
+import { startGatewayProcess, type GuardsSetting } from './gateway-process.ts';
 import { procAvailable } from './proc-stats.ts';
 import { checkTargets, formatReport } from './report.ts';
 import type { BenchSettings, ScenarioContext } from './scenario-context.ts';
@@ -64,6 +65,8 @@ const { values } = parseArgs({
     'latency-rate': { type: 'string', default: '1000' },
     'stream-rate': { type: 'string', default: '200' },
     streams: { type: 'string', default: '200' },
+    'conversation-kb': { type: 'string', default: '0' },
+    guards: { type: 'string', default: 'default' },
     'cpu-prof': { type: 'string' },
     'gateway-node-flags': { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -81,7 +84,9 @@ const settings: BenchSettings = {
   latencyRate: bounded(values['latency-rate'], 'latency-rate', 1, 100_000),
   streamRate: bounded(values['stream-rate'], 'stream-rate', 1, 100_000),
   streams: bounded(values.streams, 'streams', 1, 5_000),
+  conversationKb: bounded(values['conversation-kb'], 'conversation-kb', 0, 512),
 };
+const guards = parseGuards(values.guards);
 const runs = bounded(values.runs, 'runs', 1, 20);
 const selected = parseScenarios(values.scenarios);
 
@@ -91,6 +96,11 @@ function bounded(text: string, name: string, min: number, max: number): number {
     throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
   }
   return value;
+}
+
+function parseGuards(text: string): GuardsSetting {
+  if (text === 'default' || text === 'all' || text === 'off') return text;
+  throw new Error('--guards must be default, all or off');
 }
 
 function parseScenarios(text: string): ReadonlySet<Scenario> {
@@ -115,6 +125,7 @@ async function oneRun(run: number): Promise<RunFigures> {
       workers: settings.workers,
       fastBaseUrl: upstream.fastBaseUrl,
       slowBaseUrl: upstream.slowBaseUrl,
+      guards,
       ...(values['cpu-prof'] === undefined ? {} : { cpuProfileDirectory: values['cpu-prof'] }),
       ...(values['gateway-node-flags'] === undefined
         ? {}

@@ -23,11 +23,15 @@ export interface GatewayProcessOptions {
   readonly workers: number;
   readonly fastBaseUrl: string;
   readonly slowBaseUrl: string;
+  /** The gateway's guards: the shipped defaults, every detector on every surface, or none. */
+  readonly guards: GuardsSetting;
   /** When set, the gateway runs under `node --cpu-prof` and writes its profile here on exit. */
   readonly cpuProfileDirectory?: string;
   /** Extra node flags for the gateway (and, through cluster.fork, its workers), e.g. `--max-semi-space-size=4`. */
   readonly nodeFlags?: readonly string[];
 }
+
+export type GuardsSetting = 'default' | 'all' | 'off';
 
 export interface GatewayProcess {
   readonly url: string;
@@ -121,10 +125,27 @@ function configText(directory: string, options: GatewayProcessOptions): string {
         bench: { targets: [{ provider: 'fake', model: 'gpt-4o-mini' }] },
         'bench-slow': { targets: [{ provider: 'slow', model: 'gpt-4o-mini' }] },
       },
+      ...guardsConfig(options.guards),
     },
     null,
     2,
   );
+}
+
+/**
+ * `all` runs every detector on every surface with the non-blocking action
+ * `log`, so the benchmark measures the full scan cost without refusals.
+ * TODO(lead): fill in once the guards config schema lands.
+ */
+function guardsConfig(setting: GuardsSetting): object {
+  switch (setting) {
+    case 'default':
+      return {};
+    case 'off':
+      return { guards: { enabled: false } };
+    case 'all':
+      return {};
+  }
 }
 
 /** Resolves with the gateway URL once the startup banner is printed (all workers listen). */

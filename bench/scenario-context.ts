@@ -15,6 +15,8 @@ export interface BenchSettings {
   readonly streamRate: number;
   /** Concurrent streams of the memory scenario. */
   readonly streams: number;
+  /** Size of the chat conversation sent, in KB; 0 sends the short default request. */
+  readonly conversationKb: number;
 }
 
 export interface ScenarioContext {

@@ -79,12 +79,12 @@ async function overhead(
     {
       origin: new URL(upstream.fastBaseUrl).origin,
       path: CHAT_PATH,
-      body: chatBody(MODELS.direct, stream),
+      body: chatBody(MODELS.direct, stream, settings.conversationKb),
     },
     CONNECTIONS,
   );
   const through = createPacedClient(
-    { origin: proxy.origin, path: CHAT_PATH, body: chatBody(MODELS.gateway, stream) },
+    { origin: proxy.origin, path: CHAT_PATH, body: chatBody(MODELS.gateway, stream, settings.conversationKb) },
     CONNECTIONS,
   );
   try {

@@ -19,7 +19,7 @@ export async function directThroughput(context: ScenarioContext): Promise<Throug
   const { upstream, settings } = context;
   return measured(context, {
     url: `${upstream.fastBaseUrl.replace(/\/v1$/, '')}${CHAT_PATH}`,
-    body: chatBody(MODELS.direct, false),
+    body: chatBody(MODELS.direct, false, settings.conversationKb),
     connections: settings.connections,
     durationSeconds: settings.durationSeconds,
   });
@@ -32,7 +32,7 @@ export async function gatewayThroughput(
   const { gateway, upstream, settings } = context;
   const options: ThroughputOptions = {
     url: `${gateway.url}${CHAT_PATH}`,
-    body: chatBody(MODELS.gateway, false),
+    body: chatBody(MODELS.gateway, false, settings.conversationKb),
     connections: settings.connections,
     durationSeconds: settings.durationSeconds,
     ...(key === undefined ? {} : { headers: { authorization: `Bearer ${key}` } }),

@@ -6,7 +6,8 @@ import type { Environment } from './config/load.ts';
 import type { Config } from './config/schema.ts';
 import { storePath } from './config/store-path.ts';
 import type { GatewayContext } from './gateway/context.ts';
-import { buildRuntime, type Runtime } from './gateway/runtime.ts';
+import { buildRuntime, type Runtime, type RuntimeOptions } from './gateway/runtime.ts';
+import type { DetectorOverrides } from './guards/registry.ts';
 import { createDispatcher } from './http/dispatch.ts';
 import { createAdminRoute } from './http/routes/admin.ts';
 import { createChatRoute } from './http/routes/chat.ts';
@@ -39,6 +40,12 @@ export interface GatewayOptions {
   readonly port?: number;
   /** Running as a cluster worker: `/metrics` asks the primary for the merged view. */
   readonly clusterWorker?: boolean;
+  /**
+   * Test seam: guard detectors to use instead of the built ones, by detector
+   * id (e.g. one that throws, to show the gateway fails closed). They apply
+   * wherever a profile enables that id; reloads keep them.
+   */
+  readonly guardDetectors?: DetectorOverrides;
 }
 
 export interface Gateway {
@@ -53,7 +60,9 @@ export interface Gateway {
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { environment, logger } = options;
-  let runtime: Runtime = buildRuntime(options.config, environment);
+  const runtimeOptions: RuntimeOptions =
+    options.guardDetectors === undefined ? {} : { guardDetectors: options.guardDetectors };
+  let runtime: Runtime = buildRuntime(options.config, environment, runtimeOptions);
   const store = openSqliteStore({
     path: storePath(options.config),
     synchronous: options.config.store.synchronous,
@@ -136,7 +145,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     store,
     metrics,
     reload(config) {
-      const next = buildRuntime(config, environment);
+      const next = buildRuntime(config, environment, runtimeOptions);
       if (JSON.stringify(config.routing) !== JSON.stringify(runtime.config.routing)) {
         router = makeRouter(config);
       }

@@ -41,6 +41,9 @@ export const ERROR_CODES = {
   upstream_model_unavailable: { status: 503, type: 'overloaded' },
   upstream_truncated: { status: 502, type: 'api_error' },
   upstream_bad_response: { status: 502, type: 'api_error' },
+  // Guardrails (docs/guards.md)
+  guard_blocked: { status: 400, type: 'invalid_request' },
+  guard_failed: { status: 503, type: 'api_error' },
   // The gateway itself
   audit_unavailable: { status: 503, type: 'api_error' },
   store_unavailable: { status: 503, type: 'api_error' },

@@ -118,6 +118,7 @@ describe('audit records', () => {
       requestBytes: Buffer.byteLength(body),
       messages: 1,
       tools: 0,
+      guards: { profile: 'default', findings: [] },
     });
     expect(outcome).toMatchObject({
       type: 'request.outcome',

@@ -10,6 +10,7 @@ import { within } from './support/deadline.ts';
 import { requestIdOf } from './support/audit-records.ts';
 import { anthropicChat, openAiChat, requestJson, type JsonReply } from './support/http-json.ts';
 import { chunk, LAST_CHUNK, rawExchange, requestHead } from './support/raw-http.ts';
+import { WITHOUT_INPUT_INJECTION_GUARD } from './support/guard-config.ts';
 import { startTestGateway, type TestGateway } from './support/test-gateway.ts';
 import { internalDetails, readWireError, type WireDialect } from './support/wire-errors.ts';
 
@@ -29,6 +30,9 @@ beforeAll(async () => {
       maxMessages: MAX_MESSAGES,
       maxTools: MAX_TOOLS,
     },
+    // `[{[{…` (the depth test's string content) scores as an injection; these
+    // tests are about parsing, guards are tested in test/guards.test.ts.
+    guards: WITHOUT_INPUT_INJECTION_GUARD,
   });
   // A key ends open mode and may use sim/echo only, so model_not_allowed can be provoked.
   ({ secret: key } = await gateway.gateway.store.keys.create({

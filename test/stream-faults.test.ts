@@ -17,6 +17,7 @@ import { startFakeOpenAiUpstream } from './support/fake-openai-upstream.ts';
 import type { FakeBehaviour, FakeUpstream } from './support/fake-upstream-types.ts';
 import { captureReplyStream, sseEventTexts } from './support/sse-capture.ts';
 import { startSseReplayUpstream, type SseReplayUpstream } from './support/sse-replay-upstream.ts';
+import { WITHOUT_OUTPUT_GUARDS } from './support/guard-config.ts';
 import { startTestGateway, type TestGateway } from './support/test-gateway.ts';
 
 let openaiUpstream: FakeUpstream;
@@ -60,6 +61,9 @@ beforeAll(async () => {
         // Truncations count against a target; keep these tests from opening circuits.
         breaker: { failureThreshold: 100 },
       },
+      // What the client got before a fault is the point here; the stream
+      // guard would hold it back (test/guards.test.ts covers guarded streams).
+      guards: WITHOUT_OUTPUT_GUARDS,
     },
     { OA_KEY: 'sk-upstream-openai', AN_KEY: 'sk-ant-upstream' },
   );

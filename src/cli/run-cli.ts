@@ -8,6 +8,7 @@ import { runAudit } from './commands/audit.ts';
 import { runConfig } from './commands/config.ts';
 import { runKeys } from './commands/keys.ts';
 import { runModels } from './commands/models.ts';
+import { runScan } from './commands/scan.ts';
 import { runServe } from './commands/serve.ts';
 import { printLine, UsageError, type CommandIo } from './output.ts';
 
@@ -23,6 +24,9 @@ Commands:
   models resume PATTERN
   audit verify [--checkpoint SEQ:HASH]… | audit head | audit tail [-n N]
   audit query [--key ID] [--alias A] [--outcome O] [--type T] [--since T] [--until T] [--limit N]
+  scan [TEXT | --file FILE] [--surface S] [--json]             run the detectors on a text (stdin by default)
+  scan --jsonl [--file FILE] [--surface S]                     JSON lines {id,text,surface} in, verdicts out
+                                                               scan exits 0 clean, 1 flagged; S: input|tool_output|output
 
 Every command takes --config FILE (default: $RINGFENCE_CONFIG, else ./ringfence.yaml, else built-in defaults)
 and --json for machine-readable output where it prints data.`;
@@ -42,6 +46,8 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
         return await runModels(rest, io);
       case 'audit':
         return await runAudit(rest, io);
+      case 'scan':
+        return await runScan(rest, io);
       case undefined:
       case 'help':
       case '--help':

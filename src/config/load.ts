@@ -8,6 +8,8 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, providerSchema, type Config } from './schema.ts';
+import { CANARY_REFERENCE, MIN_CANARY_LENGTH } from './guards-schema.ts';
+import { SHIPPED_GUARD_PROFILES } from './guard-profiles.ts';
 import { applyEnvironmentDefaults } from './defaults.ts';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -115,21 +117,53 @@ export function loadConfig(options: {
 }
 
 function zodProblems(error: z.ZodError): ConfigProblem[] {
-  return error.issues.flatMap((issue) =>
+  return issueProblems(error.issues, []);
+}
+
+function issueProblems(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[],
+): ConfigProblem[] {
+  return issues.flatMap((issue) => {
+    const at = [...prefix, ...issue.path];
     // One problem per unknown key, at the key's own path, so a typo reads
     // `server.prot: unknown key` rather than a message about its parent.
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({
-          path: formatPath([...issue.path, key]),
-          message: 'unknown key (check the spelling; see docs/configuration.md)',
-        }))
-      : [
-          {
-            path: issue.path.length === 0 ? '(root)' : formatPath(issue.path),
-            message: issue.message,
-          },
-        ],
-  );
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: formatPath([...at, key]),
+        message: 'unknown key (check the spelling; see docs/configuration.md)',
+      }));
+    }
+    // A union (`block` or `{ action, rules }`) says only "Invalid input";
+    // report the branch the value came closest to matching instead.
+    if (issue.code === 'invalid_union') {
+      const branch = closestBranch(issue.errors);
+      if (branch !== undefined) return issueProblems(branch, at);
+    }
+    return [{ path: at.length === 0 ? '(root)' : formatPath(at), message: issue.message }];
+  });
+}
+
+/**
+ * The union branch whose problems lie deepest in the value (it matched the
+ * most); on a tie, the first that did not fail on the value's type.
+ */
+function closestBranch(
+  branches: readonly (readonly z.core.$ZodIssue[])[],
+): readonly z.core.$ZodIssue[] | undefined {
+  let best: readonly z.core.$ZodIssue[] | undefined;
+  let bestScore = -1;
+  for (const branch of branches) {
+    if (branch.length === 0) continue;
+    const depth = Math.max(...branch.map((issue) => issue.path.length));
+    const typeMismatch = branch.every((issue) => issue.code === 'invalid_type');
+    const score = depth * 2 + (typeMismatch ? 0 : 1);
+    if (score > bestScore) {
+      best = branch;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 function formatPath(segments: readonly PropertyKey[]): string {
@@ -175,6 +209,18 @@ function crossCheck(config: Config): ConfigProblem[] {
       }
     });
   }
+  const profiles = new Set([
+    ...Object.keys(SHIPPED_GUARD_PROFILES),
+    ...Object.keys(config.guards.profiles),
+  ]);
+  config.guards.select.forEach((entry, index) => {
+    if (!profiles.has(entry.profile)) {
+      problems.push({
+        path: `guards.select[${index}].profile`,
+        message: `unknown guard profile "${entry.profile}" (defined: ${[...profiles].sort().join(', ')})`,
+      });
+    }
+  });
   return problems;
 }
 
@@ -193,6 +239,19 @@ function missingSecrets(config: Config, environment: Environment): ConfigProblem
     if (provider.kind !== 'sim') check(provider.apiKey, `providers.${name}.apiKey`);
   }
   check(config.server.adminToken, 'server.adminToken');
+  config.guards.canaries.forEach((canary, index) => {
+    if (!CANARY_REFERENCE.test(canary)) return;
+    const where = `guards.canaries[${index}]`;
+    const before = problems.length;
+    check(canary, where);
+    const value = environment[canary.slice('env:'.length)];
+    if (problems.length === before && value !== undefined && value.length < MIN_CANARY_LENGTH) {
+      problems.push({
+        path: where,
+        message: `environment variable ${canary.slice('env:'.length)} must hold at least ${MIN_CANARY_LENGTH} characters`,
+      });
+    }
+  });
   return problems;
 }
 

@@ -6,6 +6,7 @@
  * (`env:NAME`) and resolved in `load.ts`, never written inline.
  */
 import { z } from 'zod';
+import { guardsSchema } from './guards-schema.ts';
 
 /** `env:NAME`: the secret is read from the environment variable NAME at load time. */
 export const secretRef = z
@@ -206,6 +207,8 @@ export const configSchema = z.strictObject({
   models: z.record(aliasName, aliasSchema).default({}),
   routing: routingSchema.prefault({}),
   suspensions: z.strictObject({ feed: suspensionFeedSchema.optional() }).prefault({}),
+  /** Guardrails: detectors, actions per surface, profiles (docs/guards.md). */
+  guards: guardsSchema.prefault({}),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -6,12 +6,14 @@
  */
 import { createHash, hash, type Hash } from 'node:crypto';
 import type { Dialect, Usage } from '../chat/types.ts';
+import type { GuardReport } from '../guards/report.ts';
 import type { AttemptRecord } from '../routing/types.ts';
 import type { AuditRecord } from '../store/types.ts';
 import { maskCredentials } from '../observability/mask-credentials.ts';
 
+/** `blocked`: a guard refused the request or its answer (docs/guards.md). */
 export type RequestOutcome =
-  'complete' | 'truncated' | 'client_aborted' | 'upstream_error' | 'rejected';
+  'complete' | 'truncated' | 'client_aborted' | 'upstream_error' | 'rejected' | 'blocked';
 
 export interface AuditBodies {
   readonly keep: boolean;
@@ -42,6 +44,14 @@ export class RequestAudit {
   upstreamMs = 0;
   responseBytes = 0;
   responseBody: string | undefined;
+  /** The guards' decisions, when guards are enabled: `guards` in both records. */
+  guards: GuardReport | undefined;
+  /**
+   * Canary values (configured and planted) masked out of kept bodies: a
+   * canary must never reach the audit log, even in an answer that leaked it
+   * under a profile that only flags.
+   */
+  canaries: readonly string[] = [];
   readonly #bodies: AuditBodies;
   #responseHash: Hash | undefined;
   #responseDigest: string | undefined;
@@ -96,7 +106,10 @@ export class RequestAudit {
         requestBytes: this.requestBytes,
         messages: this.messages,
         tools: this.tools,
-        ...(this.requestBody === undefined ? {} : { requestBody: this.requestBody }),
+        ...(this.requestBody === undefined
+          ? {}
+          : { requestBody: maskCanaries(this.requestBody, this.canaries) }),
+        ...(this.guards === undefined ? {} : { guards: this.guards.intentData() }),
       },
     };
   }
@@ -134,10 +147,21 @@ export class RequestAudit {
         ...(this.usage === undefined ? {} : { usage: this.usage }),
         ...(this.#responseDigest === undefined ? {} : { responseDigest: this.#responseDigest }),
         responseBytes: this.responseBytes,
-        ...(this.responseBody === undefined ? {} : { responseBody: this.responseBody }),
+        ...(this.responseBody === undefined
+          ? {}
+          : { responseBody: maskCanaries(this.responseBody, this.canaries) }),
+        ...(this.guards === undefined ? {} : { guards: this.guards.outcomeData() }),
       },
     };
   }
+}
+
+function maskCanaries(text: string, canaries: readonly string[]): string {
+  let masked = text;
+  for (const canary of canaries) {
+    if (canary !== '') masked = masked.split(canary).join('[REDACTED:canary]');
+  }
+  return masked;
 }
 
 function keepBody(text: string, maxBytes: number): string {

@@ -46,5 +46,13 @@ export function requestMetricsHooks(metrics: GatewayMetrics): RequestMetrics {
     auditFailed() {
       metrics.auditWriteFailures.inc();
     },
+    guardFindings(decided) {
+      for (const { finding, surface, action } of decided) {
+        metrics.guardFindings.labels({ detector: finding.detector, surface, action }).inc();
+      }
+    },
+    guardPass(pass, milliseconds) {
+      metrics.guardPassDuration.labels({ pass }).observe(milliseconds / 1000);
+    },
   };
 }

@@ -8,6 +8,9 @@ import { buildCatalog, type Catalog } from '../config/catalog.ts';
 import type { Environment } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { Secret } from '../config/secret.ts';
+import { CANARY_REFERENCE } from '../config/guards-schema.ts';
+import { createGuardPipeline, type GuardPipeline } from '../guards/pipeline.ts';
+import { buildDetectors, type DetectorOverrides } from '../guards/registry.ts';
 
 export interface Runtime {
   readonly config: Config;
@@ -16,9 +19,20 @@ export interface Runtime {
   readonly adminToken: Secret | undefined;
   /** Open mode is possible at all: allowed by config and bound to loopback only. */
   readonly openModeAllowed: boolean;
+  /** Guard detectors and profiles of this configuration, built once (docs/guards.md). */
+  readonly guards: GuardPipeline;
 }
 
-export function buildRuntime(config: Config, environment: Environment): Runtime {
+export interface RuntimeOptions {
+  /** Test seam: guard detectors to use instead of the built ones (GatewayOptions.guardDetectors). */
+  readonly guardDetectors?: DetectorOverrides;
+}
+
+export function buildRuntime(
+  config: Config,
+  environment: Environment,
+  options: RuntimeOptions = {},
+): Runtime {
   const reference = config.server.adminToken;
   const tokenValue = reference === undefined ? undefined : environment[reference.slice(4)];
   return Object.freeze({
@@ -37,6 +51,19 @@ export function buildRuntime(config: Config, environment: Environment): Runtime 
         : new Secret(tokenValue, reference),
     openModeAllowed:
       config.server.allowUnauthenticated === 'auto' && isLoopback(config.server.host),
+    guards: createGuardPipeline(config.guards, {
+      canaries: resolveCanaries(config.guards.canaries, environment),
+      detectors: (used) => buildDetectors(config.guards, used, options.guardDetectors),
+    }),
+  });
+}
+
+/** `env:NAME` canaries read from the environment (checked present at load), literals as written. */
+function resolveCanaries(canaries: readonly string[], environment: Environment): string[] {
+  return canaries.flatMap((canary) => {
+    if (!CANARY_REFERENCE.test(canary)) return [canary];
+    const value = environment[canary.slice('env:'.length)];
+    return value === undefined || value === '' ? [] : [value];
   });
 }
 

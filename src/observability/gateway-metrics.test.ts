@@ -32,6 +32,8 @@ describe('createGatewayMetrics', () => {
       'ringfence_stream_ttfb_seconds:histogram',
       'ringfence_inflight_requests:gauge',
       'ringfence_tokens_total:counter',
+      'ringfence_guard_findings_total:counter',
+      'ringfence_guard_pass_seconds:histogram',
     ]);
   });
 

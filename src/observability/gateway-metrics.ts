@@ -33,6 +33,11 @@ export const TTFB_BUCKETS: readonly number[] = [
   0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
 ];
 
+/** One guard pass (every detector over every text of a surface), 50 µs to 1 s. */
+export const GUARD_PASS_BUCKETS: readonly number[] = [
+  0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
+];
+
 /** Gauge values of `ringfence_breaker_state`. */
 export const BREAKER_STATE_VALUE = {
   closed: 0,
@@ -74,6 +79,10 @@ export interface GatewayMetrics {
   readonly streamTimeToFirstByte: Histogram<{ target: string }>;
   readonly inflightRequests: GaugeChild;
   readonly tokens: Counter<{ alias: string; direction: TokenDirection }>;
+  /** Guard findings by detector id, surface and the action taken (all bounded sets). */
+  readonly guardFindings: Counter<{ detector: string; surface: string; action: string }>;
+  /** `pass`: `input` (the request), `output` (a complete answer) or `stream` (one window of a stream). */
+  readonly guardPassDuration: Histogram<{ pass: string }>;
   /** Router hooks that count attempts, skips, retries, fallbacks and breaker changes. */
   routerEvents(): RouterEvents;
   /** Records one suspension-feed poll. */
@@ -194,6 +203,17 @@ export function createGatewayMetrics(
       name: 'ringfence_tokens_total',
       help: 'Tokens reported by upstreams, by alias and direction.',
       labelNames: ['alias', 'direction'],
+    }),
+    guardFindings: registry.counter<{ detector: string; surface: string; action: string }>({
+      name: 'ringfence_guard_findings_total',
+      help: 'Guard findings, by detector, surface and the action taken.',
+      labelNames: ['detector', 'surface', 'action'],
+    }),
+    guardPassDuration: registry.histogram<{ pass: string }>({
+      name: 'ringfence_guard_pass_seconds',
+      help: 'Time one guard pass took: the request (input), a complete answer (output), a stream window (stream).',
+      labelNames: ['pass'],
+      buckets: GUARD_PASS_BUCKETS,
     }),
   };
 

@@ -52,9 +52,12 @@ const MASK_RULES: readonly MaskRule[] = [
   },
   // Known key formats: ringfence gateway keys (rf_), OpenAI and Anthropic (sk-, sk-ant-),
   // Stripe-style (sk_live_), Google (AIza), GitHub (ghp_, github_pat_), Slack (xox?-), JWTs.
+  // A JWT starts only where a token run starts (lookbehind, not \b, which also
+  // matches after each `-`): otherwise "eyJ-eyJ-…" rescans the run from every
+  // dash, quadratic time (found by the ReDoS gate, src/guards/redos.test.ts).
   {
     pattern:
-      /\b(?:rf_[A-Za-z0-9_-]{8,512}|sk-[A-Za-z0-9_-]{8,512}|[sprk]k_(?:live|test)_[A-Za-z0-9]{8,512}|AIza[A-Za-z0-9_-]{30,64}|gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255}|xox[abposr]-[A-Za-z0-9-]{10,255}|eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{0,4096})/g,
+      /\b(?:rf_[A-Za-z0-9_-]{8,512}|sk-[A-Za-z0-9_-]{8,512}|[sprk]k_(?:live|test)_[A-Za-z0-9]{8,512}|AIza[A-Za-z0-9_-]{30,64}|gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255}|xox[abposr]-[A-Za-z0-9-]{10,255}|(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{0,4096})/g,
     replacement: MASK,
   },
   // AWS access key ids.

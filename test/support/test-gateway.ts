@@ -9,6 +9,7 @@ import path from 'node:path';
 import { startGateway, type Gateway } from '../../src/app.ts';
 import { validateConfig, type Environment } from '../../src/config/load.ts';
 import type { Config, ConfigInput } from '../../src/config/schema.ts';
+import type { DetectorOverrides } from '../../src/guards/registry.ts';
 import { createLogger, silentLogger, type Logger } from '../../src/observability/logger.ts';
 
 export interface TestGateway {
@@ -22,7 +23,12 @@ export interface TestGateway {
 export async function startTestGateway(
   input: ConfigInput = {},
   environment: Environment = {},
-  options: { readonly logger?: Logger; readonly keepDataDir?: string } = {},
+  options: {
+    readonly logger?: Logger;
+    readonly keepDataDir?: string;
+    /** Guard detectors replacing the built ones, by id (see GatewayOptions.guardDetectors). */
+    readonly guardDetectors?: DetectorOverrides;
+  } = {},
 ): Promise<TestGateway> {
   const dataDir = options.keepDataDir ?? mkdtempSync(path.join(tmpdir(), 'ringfence-test-'));
   const config = validateConfig(
@@ -39,6 +45,7 @@ export async function startTestGateway(
     environment,
     logger: options.logger ?? silentLogger,
     port: 0,
+    ...(options.guardDetectors === undefined ? {} : { guardDetectors: options.guardDetectors }),
   });
   return {
     url: gateway.url,

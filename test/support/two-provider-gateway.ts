@@ -5,6 +5,7 @@
 import { startFakeAnthropicUpstream } from './fake-anthropic-upstream.ts';
 import { startFakeOpenAiUpstream } from './fake-openai-upstream.ts';
 import type { FakeUpstream } from './fake-upstream-types.ts';
+import { WITHOUT_OUTPUT_GUARDS } from './guard-config.ts';
 import { startTestGateway, type TestGateway } from './test-gateway.ts';
 
 export const UPSTREAM_OPENAI_KEY = 'sk-upstream-openai-secret';
@@ -40,6 +41,8 @@ export async function startTwoProviderGateway(): Promise<TwoProviderGateway> {
         gpt: { targets: [{ provider: 'upstream_openai', model: 'gpt-4o-2024-08-06' }] },
         claude: { targets: [{ provider: 'upstream_anthropic', model: 'claude-haiku-5-5' }] },
       },
+      // These tests check streaming chunk by chunk; guards have their own (test/guards.test.ts).
+      guards: WITHOUT_OUTPUT_GUARDS,
     },
     { UPSTREAM_OPENAI_KEY, UPSTREAM_ANTHROPIC_KEY },
   );

@@ -4,12 +4,25 @@
  * nothing is retried: a later failure ends the stream with the dialect's
  * explicit error event (never a fake normal finish) and the outcome is
  * `truncated`.
+ *
+ * Guards (docs/guards.md): a complete answer is inspected before it is
+ * encoded (redacted, or refused with `guard_blocked`); a stream passes
+ * through the stream guard, which holds back a short window so a secret is
+ * redacted before it is sent and a block ends the stream with the error
+ * event (outcome `blocked`).
  */
 import type { ServerResponse } from 'node:http';
 import type { ChatCall, ChatStreamPart, Usage } from '../../chat/types.ts';
 import { DIALECTS, type StreamEncoder } from '../../dialects/dialect.ts';
 import { GatewayError, toGatewayError } from '../../errors.ts';
 import type { GatewayContext } from '../../gateway/context.ts';
+import {
+  flagHeaders,
+  guardAnswer,
+  streamGuardOptions,
+  type RequestGuard,
+} from '../../gateway/guard-step.ts';
+import { guardStream } from '../../guards/stream/index.ts';
 import type { RequestAudit, RequestOutcome } from '../../gateway/request-audit.ts';
 import type { RouteOutcome } from '../../routing/types.ts';
 import { sendJson } from '../respond.ts';
@@ -25,6 +38,7 @@ export async function answerComplete(
   context: GatewayContext,
   route: Parameters<GatewayContext['router']['complete']>[0],
   call: ChatCall,
+  guard: RequestGuard | undefined,
   response: ServerResponse,
   audit: RequestAudit,
   headers: Record<string, string>,
@@ -35,10 +49,15 @@ export async function answerComplete(
   audit.target = routed.target.id;
   audit.upstreamMs = routed.upstreamMs;
   audit.usage = routed.result.usage;
+  const result = guardAnswer(context, guard, routed.result);
   audit.status = 200;
-  const body = DIALECTS[call.dialect].encodeResponse(routed.result, call);
+  const body = DIALECTS[call.dialect].encodeResponse(result, call);
   audit.recordResponseBody(
-    sendJson(response, 200, body, { ...headers, 'x-ringfence-target': routed.target.id }),
+    sendJson(response, 200, body, {
+      ...headers,
+      ...flagHeaders(guard?.report),
+      'x-ringfence-target': routed.target.id,
+    }),
   );
   return 'complete';
 }
@@ -57,7 +76,7 @@ function unserved(
 export async function answerStream(
   context: GatewayContext,
   route: Parameters<GatewayContext['router']['stream']>[0],
-  _call: ChatCall,
+  guard: RequestGuard | undefined,
   response: ServerResponse,
   audit: RequestAudit,
   headers: Record<string, string>,
@@ -70,7 +89,15 @@ export async function answerStream(
   audit.target = routed.target.id;
   audit.status = 200;
   audit.ttfbMs = performance.now() - audit.startedAt;
-  response.writeHead(200, { ...SSE_HEADERS, ...headers, 'x-ringfence-target': routed.target.id });
+  // Headers go out now, so they carry the request's flags; flags found in
+  // the streamed answer are on the audit record only.
+  response.writeHead(200, {
+    ...SSE_HEADERS,
+    ...headers,
+    ...flagHeaders(guard?.report),
+    'x-ringfence-target': routed.target.id,
+  });
+  const parts = guardedParts(context, guard, routed.first, routed.rest);
   const usage = new UsageTracker();
   const emit = async (part: ChatStreamPart): Promise<void> => {
     usage.observe(part);
@@ -80,9 +107,8 @@ export async function answerStream(
     await writeSse(response, text);
   };
   try {
-    await emit(routed.first);
     for (;;) {
-      const next = await routed.rest.next();
+      const next = await parts.next();
       if (next.done === true) break;
       await emit(next.value);
       if (response.destroyed) break;
@@ -96,8 +122,9 @@ export async function answerStream(
     const text = encoder.fail(error);
     audit.recordResponseChunk(text);
     response.end(text);
-    return 'truncated';
+    return error.code === 'guard_blocked' ? 'blocked' : 'truncated';
   } finally {
+    await parts.return?.(undefined);
     await routed.rest.return?.();
   }
   audit.upstreamMs = performance.now() - routingStarted;
@@ -113,6 +140,30 @@ export async function answerStream(
   }
   response.end();
   return 'complete';
+}
+
+/** The routed parts in order, through the stream guard when guards are on. */
+function guardedParts(
+  context: GatewayContext,
+  guard: RequestGuard | undefined,
+  first: ChatStreamPart,
+  rest: AsyncIterator<ChatStreamPart>,
+): AsyncIterator<ChatStreamPart> {
+  const routed = chain(first, rest);
+  if (guard?.guardsOutput !== true) return routed;
+  return guardStream(routed, streamGuardOptions(context, guard));
+}
+
+async function* chain(
+  first: ChatStreamPart,
+  rest: AsyncIterator<ChatStreamPart>,
+): AsyncGenerator<ChatStreamPart> {
+  yield first;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done === true) return;
+    yield next.value;
+  }
 }
 
 class UsageTracker {

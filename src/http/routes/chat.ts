@@ -3,8 +3,9 @@
  * request path from body to answer, the same for both dialects.
  *
  *   read body → authenticate → parse (dialect → ChatCall) → resolve model →
- *   admit (rate limit + audit intent, one group commit) → route → encode →
- *   audit outcome (always, in `finally`)
+ *   guard the request (block / redact / flag, plant a canary) →
+ *   admit (rate limit + audit intent, one group commit) → route →
+ *   guard the answer → encode → audit outcome (always, in `finally`)
  *
  * Nothing is forwarded before the intent record is committed; if it cannot
  * be, the request is refused (fail closed).
@@ -15,6 +16,7 @@ import { authenticate } from '../../auth/authenticate.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { DIALECTS } from '../../dialects/dialect.ts';
 import { GatewayError, toGatewayError } from '../../errors.ts';
+import { flagHeaders, guardRequest } from '../../gateway/guard-step.ts';
 import { newRequestId } from '../../gateway/request-id.ts';
 import { RequestAudit, type RequestOutcome } from '../../gateway/request-audit.ts';
 import { resolveModel } from '../../gateway/resolve-model.ts';
@@ -69,6 +71,10 @@ export function createChatRoute(
         runtime.catalog,
         runtime.config.routing.allowDirectModels,
       );
+      // Before admission: a block is a refusal like any other (intent and
+      // outcome on the record, nothing forwarded), with the input findings
+      // in the intent record.
+      const guarded = guardRequest(context, runtime, call, principal.name, audit);
 
       const rate = await admit(context, principal, audit);
       // From here the intent is on the record: a refusal (rate limit
@@ -77,7 +83,7 @@ export function createChatRoute(
       await enforceRateLimit(rate.decision);
 
       const route = {
-        call,
+        call: guarded.call,
         targets: model.targets,
         region: principal.region,
         callerHeaders: callerHeaders(request),
@@ -87,13 +93,13 @@ export function createChatRoute(
         ? await answerStream(
             context,
             route,
-            call,
+            guarded.guard,
             response,
             audit,
             headers,
             codec.streamEncoder(call),
           )
-        : await answerComplete(context, route, call, response, audit, headers);
+        : await answerComplete(context, route, call, guarded.guard, response, audit, headers);
     } catch (thrown) {
       const error = toGatewayError(thrown);
       if (error.code === 'internal_error') {
@@ -104,7 +110,11 @@ export function createChatRoute(
       }
       audit.errorCode = error.code;
       audit.status = error.status;
-      outcome = intentCommitted ? outcomeOfFailure(error) : 'rejected';
+      outcome = intentCommitted
+        ? outcomeOfFailure(error)
+        : error.code === 'guard_blocked'
+          ? 'blocked'
+          : 'rejected';
       if (!intentCommitted) {
         // A request refused before admission is still on the record: intent
         // and outcome go into the same group commit, before the answer. An
@@ -114,7 +124,10 @@ export function createChatRoute(
         await settleRejection(context, audit, outcome);
       }
       if (!response.headersSent && !response.destroyed) {
-        const sent = sendError(response, dialect, error, headers);
+        const sent = sendError(response, dialect, error, {
+          ...headers,
+          ...flagHeaders(audit.guards),
+        });
         if (intentCommitted) audit.recordResponseBody(sent);
       }
       if (!intentCommitted) return;
@@ -203,7 +216,10 @@ function outcomeOfFailure(error: GatewayError): RequestOutcome {
     case 'model_suspended':
     case 'jurisdiction_blocked':
     case 'upstream_invalid_request':
+    case 'guard_failed':
       return 'rejected';
+    case 'guard_blocked':
+      return 'blocked';
     default:
       return 'upstream_error';
   }

@@ -1,0 +1,46 @@
+/**
+ * Email addresses (RFC 5321 §4.1.2 dot-atom local part, host names of
+ * LDH labels). Addresses at the RFC 2606 / RFC 6761 reserved names
+ * (example.com, .test, .invalid, .localhost, .example) are documentation,
+ * not anyone's data, and are not reported; nor are asset names such as
+ * `logo@2x.png`, whose "top-level domain" is a file extension.
+ */
+import { collect, type PiiMatch } from './pii-match.ts';
+
+// Local part starts where no local-part character precedes it, so a run is
+// tried once; labels and counts are bounded.
+const EMAIL =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9_%+-][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+
+const RESERVED_DOMAIN =
+  /(?:^|\.)(?:example\.(?:com|net|org)|example|test|invalid|localhost|local|internal|lan|home\.arpa)$/i;
+const FILE_EXTENSION =
+  /^(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|js|mjs|cjs|ts|tsx|jsx|css|scss|json|map|html?|txt|md|ya?ml|xml|pdf|zip|gz|wasm|woff2?|ttf|mp[34]|lock)$/i;
+
+export function scanEmails(text: string): PiiMatch[] {
+  if (!text.includes('@')) return [];
+  return collect(EMAIL, text, (match) => {
+    const address = match[0];
+    // `scheme://user:password@host` is a URL's userinfo, not an address.
+    const previous = text[match.index - 1];
+    if ((previous === ':' || previous === '/') && !text.slice(0, match.index).endsWith('mailto:')) {
+      return undefined;
+    }
+    const domain = address.slice(address.indexOf('@') + 1);
+    const tld = domain.slice(domain.lastIndexOf('.') + 1);
+    if (RESERVED_DOMAIN.test(domain) || FILE_EXTENSION.test(tld)) return undefined;
+    // A leading digit label right after `@` is a version (`pkg@1.2.x`) or
+    // a density (`icon@2x.png`), never a mail host in practice.
+    if (/^[0-9]/.test(domain) && /^[0-9x.]+$/.test(domain.slice(0, domain.lastIndexOf('.')))) {
+      return undefined;
+    }
+    return {
+      rule: 'email',
+      type: 'email',
+      start: match.index,
+      end: match.index + address.length,
+      score: 0.95,
+      reason: 'an email address',
+    };
+  });
+}

@@ -1,0 +1,325 @@
+/**
+ * The character-level half of the `normalized` view: strips invisible
+ * characters, applies NFKC per cluster (a base character and the combining
+ * marks after it) so every output character keeps its original offset, drops
+ * combining marks stacked on ASCII letters ("ïgnörë", Zalgo text), and folds
+ * words written with Latin look-alikes to their Latin skeleton.
+ *
+ * Legitimate uses of invisible characters are kept and raise no signal: ZWJ
+ * inside emoji sequences, ZWNJ/ZWJ between letters of scripts whose spelling
+ * uses them (Persian, Indic …), VS15/VS16 after an emoji, one variation
+ * selector after a non-ASCII character (ideographic variation sequences),
+ * subdivision-flag tag sequences (🏴 + tags + CANCEL TAG); a BOM at the very
+ * start is dropped silently.
+ */
+import {
+  isAsciiLetter,
+  isEmojiLike,
+  isJoiningScript,
+  isLetter,
+  isMark,
+  isNfkcStable,
+  isPlainUnit,
+  isRightToLeft,
+} from './char-info.ts';
+import { confusableTarget } from './confusables.ts';
+import { foldConfusableWords } from './fold-confusable-words.ts';
+import {
+  BLACK_FLAG,
+  BOM,
+  CANCEL_TAG,
+  VS15,
+  VS16,
+  MONGOLIAN_VOWEL_SEPARATOR,
+  ZWJ,
+  ZWNJ,
+  invisibleKind,
+  variationSelectorByte,
+} from './invisible-chars.ts';
+import { MappedTextBuilder, type MappedText } from './mapped-text.ts';
+
+/** A run of hidden characters that carries data, with its span in the source text. */
+export interface HiddenRun {
+  readonly start: number;
+  readonly end: number;
+  /** For tag runs: the ASCII the tags spell; for variation-selector runs: the bytes as Latin-1. */
+  readonly payload: string;
+}
+
+/** The folded text and what was seen while folding. */
+export interface FoldResult extends MappedText {
+  /** Whether the text differs from the source. */
+  readonly changed: boolean;
+  readonly signals: readonly string[];
+  /** Runs of Unicode tag characters (ASCII smuggling), at most {@link MAX_HIDDEN_RUNS}. */
+  readonly tagRuns: readonly HiddenRun[];
+  /** Runs of two or more variation selectors (byte smuggling), at most {@link MAX_HIDDEN_RUNS}. */
+  readonly selectorRuns: readonly HiddenRun[];
+}
+
+/** At most this many tag / variation-selector runs are kept for decoding. */
+export const MAX_HIDDEN_RUNS = 8;
+/** NFKC may expand a character (U+FDFA is 18); the view is capped at this many times the source. */
+const EXPANSION_FACTOR = 4;
+/** Combining marks after one base character that are kept together in one cluster. */
+const MAX_CLUSTER_MARKS = 32;
+/** Payload characters kept per hidden run. */
+const MAX_PAYLOAD = 4096;
+
+const SIGNAL_NAMES = [
+  'tag-characters',
+  'zero-width',
+  'zero-width-in-word',
+  'bidi-control',
+  'variation-selector',
+  'confusables-mixed-script',
+  'combining-marks',
+] as const;
+const TAGS = 1;
+const ZERO_WIDTH = 2;
+const ZERO_WIDTH_IN_WORD = 4;
+const BIDI = 8;
+const VARIATION_SELECTOR = 16;
+const MIXED_SCRIPT = 32;
+const COMBINING_MARKS = 64;
+
+function signalNames(bits: number): string[] {
+  return SIGNAL_NAMES.filter((_, index) => (bits & (1 << index)) !== 0);
+}
+
+function codePointAt(text: string, index: number): number {
+  return text.codePointAt(index) ?? -1;
+}
+
+function widthOf(codePoint: number): number {
+  return codePoint > 0xffff ? 2 : 1;
+}
+
+function isTag(codePoint: number): boolean {
+  return codePoint >= 0xe0000 && codePoint <= 0xe007f;
+}
+
+/** Whether the code unit (NaN past the end) may attach to the character before it. */
+function isMarkUnit(code: number): boolean {
+  if (!(code >= 0x300)) return false;
+  if (code >= 0xd800 && code <= 0xdfff) return code <= 0xdbff; // an astral mark or selector, checked slowly
+  return isMark(code);
+}
+
+/** Whether the tag run `[start, end)` after `previous` is an emoji subdivision flag (🏴 gbeng ␡). */
+function isFlagTagSequence(text: string, start: number, end: number, previous: number): boolean {
+  if (previous !== BLACK_FLAG) return false;
+  const count = (end - start) / 2;
+  if (count < 3 || count > 8 || codePointAt(text, end - 2) !== CANCEL_TAG) return false;
+  for (let index = start; index < end - 2; index += 2) {
+    const ascii = codePointAt(text, index) - 0xe0000;
+    const lowerOrDigit = (ascii >= 0x61 && ascii <= 0x7a) || (ascii >= 0x30 && ascii <= 0x39);
+    if (!lowerOrDigit) return false;
+  }
+  return true;
+}
+
+/**
+ * Folds `text` (see the module comment). Linear in the text; the output is
+ * at most {@link EXPANSION_FACTOR} times longer (clusters that would exceed it
+ * are kept as they are).
+ */
+export function foldCharacters(text: string): FoldResult {
+  const length = text.length;
+  const builder = new MappedTextBuilder(length);
+  const budget = EXPANSION_FACTOR * length + 1024;
+  const tagRuns: HiddenRun[] = [];
+  const selectorRuns: HiddenRun[] = [];
+  let changed = false;
+  let signals = 0;
+  let sawConfusable = false;
+  let textIsNfkc: boolean | undefined;
+  // The last visible code point written (invisibles kept on purpose do not count).
+  let previous = -1;
+  let zeroWidthAfterLetter = false;
+  let bidiMarkAfterLetter = false;
+
+  let index = 0;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) {
+      if (zeroWidthAfterLetter && isAsciiLetter(code)) signals |= ZERO_WIDTH_IN_WORD;
+      if (bidiMarkAfterLetter && isAsciiLetter(code)) signals |= BIDI;
+      zeroWidthAfterLetter = bidiMarkAfterLetter = false;
+      builder.push(code, index);
+      previous = code;
+      index++;
+      continue;
+    }
+    if (isPlainUnit(code) && !isMarkUnit(text.charCodeAt(index + 1))) {
+      // The common non-ASCII case (an ordinary letter of any script): copy it.
+      if (confusableTarget(code) !== 0) sawConfusable = true;
+      if (zeroWidthAfterLetter && isLetter(code)) signals |= ZERO_WIDTH_IN_WORD;
+      if (bidiMarkAfterLetter && isLetter(code) && !isRightToLeft(code)) signals |= BIDI;
+      zeroWidthAfterLetter = bidiMarkAfterLetter = false;
+      builder.push(code, index);
+      previous = code;
+      index++;
+      continue;
+    }
+    const codePoint = codePointAt(text, index);
+    const width = widthOf(codePoint);
+    const kind = invisibleKind(codePoint);
+    if (kind !== undefined) {
+      let end = index + width;
+      switch (kind) {
+        case 'tag': {
+          while (end < length && isTag(codePointAt(text, end))) end += 2;
+          if (isFlagTagSequence(text, index, end, previous)) {
+            builder.pushAll(text.slice(index, end), index);
+            break;
+          }
+          signals |= TAGS;
+          changed = true;
+          if (tagRuns.length < MAX_HIDDEN_RUNS) {
+            let payload = '';
+            for (let at = index; at < end && payload.length < MAX_PAYLOAD; at += 2) {
+              const ascii = codePointAt(text, at) - 0xe0000;
+              if (ascii >= 0x20 && ascii <= 0x7e) payload += String.fromCharCode(ascii);
+            }
+            if (payload.length > 0) tagRuns.push({ start: index, end, payload });
+          }
+          break;
+        }
+        case 'variation-selector': {
+          let count = 1;
+          while (end < length && variationSelectorByte(codePointAt(text, end)) >= 0) {
+            end += widthOf(codePointAt(text, end));
+            count++;
+          }
+          const presentation = codePoint === VS15 || codePoint === VS16;
+          const legitimate =
+            count === 1 &&
+            previous >= 0 &&
+            ((presentation && isEmojiLike(previous)) || (previous >= 0x80 && !presentation));
+          if (legitimate) {
+            builder.pushAll(text.slice(index, end), index);
+            break;
+          }
+          signals |= VARIATION_SELECTOR;
+          changed = true;
+          if (count >= 2 && selectorRuns.length < MAX_HIDDEN_RUNS) {
+            let payload = '';
+            for (let at = index; at < end && payload.length < MAX_PAYLOAD;) {
+              const selector = codePointAt(text, at);
+              payload += String.fromCharCode(variationSelectorByte(selector));
+              at += widthOf(selector);
+            }
+            selectorRuns.push({ start: index, end, payload });
+          }
+          break;
+        }
+        case 'zero-width': {
+          if (codePoint === BOM && index === 0) {
+            changed = true;
+            break;
+          }
+          const next = codePointAt(text, end);
+          const emojiJoiner =
+            codePoint === ZWJ &&
+            previous >= 0x2000 &&
+            isEmojiLike(previous) &&
+            next >= 0x2000 &&
+            isEmojiLike(next);
+          // Between letters of a joining script, or ending a word of one (Malayalam chillu: "ന്‍").
+          const orthographic =
+            (codePoint === ZWNJ || codePoint === ZWJ || codePoint === MONGOLIAN_VOWEL_SEPARATOR) &&
+            isJoiningScript(previous) &&
+            (next < 0 || isJoiningScript(next) || !isLetter(next));
+          if (emojiJoiner || orthographic) {
+            builder.push(codePoint, index);
+            break;
+          }
+          signals |= ZERO_WIDTH;
+          changed = true;
+          if (previous >= 0 && isLetter(previous)) zeroWidthAfterLetter = true;
+          // The rest of a run goes too (no joiner in a run sits between two letters).
+          while (end < length && invisibleKind(text.charCodeAt(end)) === 'zero-width') end++;
+          break;
+        }
+        case 'bidi-control':
+          signals |= BIDI;
+          changed = true;
+          break;
+        case 'bidi-mark':
+          changed = true;
+          if (previous >= 0 && isLetter(previous) && !isRightToLeft(previous)) {
+            bidiMarkAfterLetter = true;
+          }
+          break;
+      }
+      index = end;
+      continue;
+    }
+
+    // A visible non-ASCII character: consume pending in-word checks.
+    if (zeroWidthAfterLetter && isLetter(codePoint)) signals |= ZERO_WIDTH_IN_WORD;
+    if (bidiMarkAfterLetter && isLetter(codePoint) && !isRightToLeft(codePoint)) signals |= BIDI;
+    zeroWidthAfterLetter = bidiMarkAfterLetter = false;
+
+    if (isMark(codePoint) && previous >= 0 && isAsciiLetter(previous)) {
+      // Diacritics stacked on an ASCII letter: the skeleton keeps the letter only.
+      signals |= COMBINING_MARKS;
+      changed = true;
+      index += width;
+      continue;
+    }
+    if (confusableTarget(codePoint) !== 0) sawConfusable = true;
+
+    let end = index + width;
+    for (let marks = 0; end < length && marks < MAX_CLUSTER_MARKS; marks++) {
+      const next = codePointAt(text, end);
+      // Variation selectors and CGJ are marks too, but are handled as invisibles.
+      if (next < 0x300 || !isMark(next) || invisibleKind(next) !== undefined) break;
+      end += widthOf(next);
+    }
+    const single = end === index + width;
+    let stable = single ? isNfkcStable(codePoint) : false;
+    if (!single) {
+      textIsNfkc ??= text.normalize('NFKC') === text;
+      stable = textIsNfkc;
+    }
+    if (stable) {
+      for (let at = index; at < end; at++) builder.push(text.charCodeAt(at), at);
+    } else {
+      const cluster = text.slice(index, end);
+      const normalized = cluster.normalize('NFKC');
+      if (normalized === cluster || builder.length + normalized.length + (length - end) > budget) {
+        for (let at = index; at < end; at++) builder.push(text.charCodeAt(at), at);
+      } else {
+        changed = true;
+        if (normalized.length === cluster.length) {
+          for (let at = 0; at < normalized.length; at++) {
+            builder.push(normalized.charCodeAt(at), index + at);
+          }
+        } else {
+          builder.pushAll(normalized, index);
+        }
+        // NFKC can produce look-alikes (e.g. from enclosed or small forms).
+        sawConfusable = true;
+      }
+    }
+    previous = codePoint;
+    index = end;
+  }
+
+  if (sawConfusable) {
+    const folded = foldConfusableWords(builder);
+    if (folded.folded) changed = true;
+    if (folded.mixedScript) signals |= MIXED_SCRIPT;
+  }
+  const { text: foldedText, map } = builder.finish(length);
+  return {
+    text: foldedText,
+    map,
+    changed,
+    signals: signalNames(signals),
+    tagRuns,
+    selectorRuns,
+  };
+}

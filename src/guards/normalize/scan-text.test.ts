@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { bitCount, scanText } from './scan-text.ts';
+
+describe('scanText', () => {
+  it('finds nothing to do in plain English', () => {
+    expect(scanText('Could you check the 3 invoices from May? Thanks!')).toEqual({
+      nonAscii: false,
+      spacedLetters: false,
+      leet: false,
+      encodedRun: false,
+      byteList: false,
+      percentSigns: 0,
+      rot13Keywords: 0,
+    });
+  });
+
+  it('notices each kind of candidate', () => {
+    expect(scanText('naïve').nonAscii).toBe(true);
+    expect(scanText('x i g n o').spacedLetters).toBe(true);
+    expect(scanText('a b c').spacedLetters).toBe(false);
+    expect(scanText('h4ck').leet).toBe(true);
+    expect(scanText('aGVsbG8gd29ybGQh').encodedRun).toBe(true);
+    expect(scanText('%41%42').percentSigns).toBe(2);
+    expect(scanText('49 67 6e 6f 72 65 20 61').byteList).toBe(true);
+    expect(scanText('\\x49\\x67\\x6e\\x6f\\x72\\x65\\x20\\x61').byteList).toBe(true);
+    expect(scanText('0x49, 0x67, 0x6e, 0x6f, 0x72, 0x65, 0x20, 0x61').byteList).toBe(true);
+    expect(scanText('be ad be ad be ad be').byteList).toBe(false);
+    expect(bitCount(scanText('Gur frperg vf urer, gur').rot13Keywords)).toBe(3);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Scanning one text with every detector at its default options, outside the
+ * gateway: `ringfence scan`, the detection evaluation and the guard
+ * benchmark. It answers "what would the detectors find", not "what would
+ * the gateway do" (actions come from a profile in the pipeline).
+ */
+import { createCanaryDetector } from './detectors/canary/index.ts';
+import { createExfiltrationDetector } from './detectors/exfiltration/index.ts';
+import { createHiddenTextDetector } from './detectors/hidden-text/index.ts';
+import { createInjectionDetector, type InjectionDetector } from './detectors/injection/index.ts';
+import { createPiiDetector } from './detectors/pii/index.ts';
+import { createSecretsDetector } from './detectors/secrets/index.ts';
+import type { Detector, Finding, Subject, Surface } from './types.ts';
+
+export interface ScanResult {
+  /** True when any detector found anything. */
+  readonly flagged: boolean;
+  /** The injection probability (max over the text's views), also when below the threshold. */
+  readonly score: number;
+  readonly findings: readonly Finding[];
+}
+
+export interface TextScannerOptions {
+  /** Canary strings that must not appear (checked by the canary detector). */
+  readonly canaries?: readonly string[];
+  /** Replaces the default injection detector (e.g. other thresholds). */
+  readonly injection?: InjectionDetector;
+}
+
+export interface TextScanner {
+  /** The injection threshold used for a surface. */
+  threshold(surface: Surface): number;
+  scan(text: string, surface: Surface, location?: string): ScanResult;
+}
+
+/** Builds the detectors once; reuse the scanner for many texts. */
+export function createTextScanner(options: TextScannerOptions = {}): TextScanner {
+  const injection = options.injection ?? createInjectionDetector();
+  const others: readonly Detector[] = [
+    createSecretsDetector(),
+    createPiiDetector(),
+    createCanaryDetector(),
+    createExfiltrationDetector(),
+    createHiddenTextDetector(),
+  ];
+  const canaries = options.canaries ?? [];
+  return {
+    threshold: (surface) => injection.threshold(surface),
+    scan(text, surface, location = 'text') {
+      const subject: Subject = { surface, text, location, canaries };
+      const scored = injection.score(text, surface);
+      // The detector's own finding (its rule naming) only when it will fire, so
+      // a clean text is scored once, not twice.
+      const findings: Finding[] =
+        scored.score >= injection.threshold(surface) ? [...injection.detect(subject)] : [];
+      for (const detector of others) findings.push(...detector.detect(subject));
+      return { flagged: findings.length > 0, score: scored.score, findings };
+    },
+  };
+}
+
+let sharedScanner: TextScanner | undefined;
+
+/** One-off scan with the default detectors (the scanner is built on first use). */
+export function scanText(text: string, surface: Surface): ScanResult {
+  sharedScanner ??= createTextScanner();
+  return sharedScanner.scan(text, surface);
+}
