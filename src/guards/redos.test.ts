@@ -17,7 +17,7 @@ import { createPiiDetector } from './detectors/pii/index.ts';
 import { createSecretsDetector } from './detectors/secrets/index.ts';
 import { SECRET_RULES } from './detectors/secrets/rules.ts';
 import { compileTriggers } from './detectors/secrets/triggers.ts';
-import { viewsOf } from './detectors/secrets/view-spans.ts';
+import { viewsOf } from './normalize/view-spans.ts';
 
 const SRC = join(import.meta.dirname, '..');
 

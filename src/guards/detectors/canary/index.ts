@@ -9,7 +9,7 @@
  */
 import type { View } from '../../normalize/views.ts';
 import type { Detector, Finding, Span, Subject } from '../../types.ts';
-import { mayHoldEncodedRun, toOriginalSpan, viewsOf } from '../secrets/view-spans.ts';
+import { mayHoldEncodedRun, toOriginalSpan, viewsOf } from '../../normalize/view-spans.ts';
 
 export { newCanaryToken } from './canary-token.ts';
 

@@ -6,7 +6,7 @@
  * docs/guards-dlp.md lists every rule.
  */
 import type { Detector, Finding, Subject } from '../../types.ts';
-import { decodedViewsOf, toOriginalSpan } from '../secrets/view-spans.ts';
+import { decodedViewsOf, toOriginalSpan } from '../../normalize/view-spans.ts';
 import { scanCards } from './card.ts';
 import { digitProfile } from './digit-profile.ts';
 import { scanEmails } from './email.ts';

@@ -9,7 +9,7 @@ import type { View } from '../../normalize/views.ts';
 import { SECRET_RULES } from './rules.ts';
 import type { SecretRule } from './rule.ts';
 import { compileTriggers, type TriggerScanner } from './triggers.ts';
-import { decodedViewsOf, toOriginalSpan } from './view-spans.ts';
+import { decodedViewsOf, toOriginalSpan } from '../../normalize/view-spans.ts';
 
 export interface SecretsDetectorOptions {
   /** Enabled rule ids (see docs/guards-dlp.md); default all. Unknown ids are ignored. */

@@ -1,10 +1,10 @@
 /**
- * Mapping matches in a view back to the ORIGINAL text, shared by the leak
- * detectors (secrets, PII, canary). Lives here until the detectors get a
- * shared folder; it has no secrets-specific logic.
+ * The views of a subject, built once and shared by every detector that runs
+ * on it (memoised for the last text), and the way back from a match in a
+ * view to a span of the ORIGINAL text.
  */
-import { buildViews, type View } from '../../normalize/views.ts';
-import type { Span } from '../../types.ts';
+import { buildViews, type View } from './views.ts';
+import type { Span } from '../types.ts';
 
 let lastText: string | undefined;
 let lastViews: readonly View[] = [];
