@@ -85,8 +85,8 @@ const settings: BenchSettings = {
   streamRate: bounded(values['stream-rate'], 'stream-rate', 1, 100_000),
   streams: bounded(values.streams, 'streams', 1, 5_000),
   conversationKb: bounded(values['conversation-kb'], 'conversation-kb', 0, 512),
+  guards: parseGuards(values.guards),
 };
-const guards = parseGuards(values.guards);
 const runs = bounded(values.runs, 'runs', 1, 20);
 const selected = parseScenarios(values.scenarios);
 
@@ -125,7 +125,7 @@ async function oneRun(run: number): Promise<RunFigures> {
       workers: settings.workers,
       fastBaseUrl: upstream.fastBaseUrl,
       slowBaseUrl: upstream.slowBaseUrl,
-      guards,
+      guards: settings.guards,
       ...(values['cpu-prof'] === undefined ? {} : { cpuProfileDirectory: values['cpu-prof'] }),
       ...(values['gateway-node-flags'] === undefined
         ? {}

@@ -132,10 +132,12 @@ function configText(directory: string, options: GatewayProcessOptions): string {
   );
 }
 
+const ALL_DETECTORS = ['injection', 'secrets', 'pii', 'canary', 'exfiltration', 'hidden-text'];
+
 /**
  * `all` runs every detector on every surface with the non-blocking action
- * `log`, so the benchmark measures the full scan cost without refusals.
- * TODO(lead): fill in once the guards config schema lands.
+ * `log` (a configured `default` profile replaces the shipped one), so the
+ * benchmark measures the whole scan cost without refusals.
  */
 function guardsConfig(setting: GuardsSetting): object {
   switch (setting) {
@@ -143,8 +145,17 @@ function guardsConfig(setting: GuardsSetting): object {
       return {};
     case 'off':
       return { guards: { enabled: false } };
-    case 'all':
-      return {};
+    case 'all': {
+      const everything = Object.fromEntries(ALL_DETECTORS.map((id) => [id, 'log']));
+      return {
+        guards: {
+          canaries: ['rf-bench-canary-0123456789'],
+          profiles: {
+            default: { input: everything, tool_output: everything, output: everything },
+          },
+        },
+      };
+    }
   }
 }
 

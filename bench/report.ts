@@ -134,7 +134,7 @@ export function formatReport(figures: RunFigures, settings: BenchSettings, runs:
       memory.perProcessMiB.map((value) => value.toFixed(1)).join(' + '),
     );
   }
-  const header = `ringfence gateway benchmark: ${settings.workers} worker(s), ${settings.durationSeconds} s per scenario, median of ${runs} run(s)`;
+  const header = `ringfence gateway benchmark: ${settings.workers} worker(s), ${settings.durationSeconds} s per scenario, median of ${runs} run(s); ${settings.conversationKb > 0 ? `${settings.conversationKb} KB conversation` : 'short request'}; guards ${settings.guards}`;
   const targets = checkTargets(figures).map(
     (target) =>
       `  ${target.pass ? 'PASS' : 'MISS'}  ${target.name}: ${decimal(target.value)} ${target.unit} (target ${target.comparison} ${target.limit} ${target.unit})`,

@@ -1,5 +1,5 @@
 /** What every scenario gets: the processes under test and the settings of the run. */
-import type { GatewayProcess } from './gateway-process.ts';
+import type { GatewayProcess, GuardsSetting } from './gateway-process.ts';
 import type { UpstreamHandle } from './upstream-handle.ts';
 
 export interface BenchSettings {
@@ -17,6 +17,8 @@ export interface BenchSettings {
   readonly streams: number;
   /** Size of the chat conversation sent, in KB; 0 sends the short default request. */
   readonly conversationKb: number;
+  /** The gateway's guards (see gateway-process.ts). */
+  readonly guards: GuardsSetting;
 }
 
 export interface ScenarioContext {

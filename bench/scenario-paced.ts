@@ -84,7 +84,11 @@ async function overhead(
     CONNECTIONS,
   );
   const through = createPacedClient(
-    { origin: proxy.origin, path: CHAT_PATH, body: chatBody(MODELS.gateway, stream, settings.conversationKb) },
+    {
+      origin: proxy.origin,
+      path: CHAT_PATH,
+      body: chatBody(MODELS.gateway, stream, settings.conversationKb),
+    },
     CONNECTIONS,
   );
   try {
