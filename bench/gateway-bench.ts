@@ -27,7 +27,7 @@
  * median of each figure is reported. Every child process is stopped at the
  * end, on errors and on Ctrl-C.
  */
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { stopAllChildren } from './child-processes.ts';
 import { medianFigures, rangeFigures, type RunFigures } from './figures.ts';
@@ -41,6 +41,7 @@ import { addedLatency, minimalProxyLatency, streamFirstByte } from './scenario-p
 import { directThroughput, gatewayThroughput } from './scenario-throughput.ts';
 import { removeAllDirectoriesSync } from './temp-directories.ts';
 import { startUpstream } from './upstream-handle.ts';
+import { machine } from './machine.ts';
 
 const SCENARIOS = ['direct', 'gateway', 'stream', 'latency', 'floor', 'memory', 'auth'] as const;
 type Scenario = (typeof SCENARIOS)[number];
@@ -174,18 +175,6 @@ async function oneRun(run: number): Promise<RunFigures> {
   } finally {
     await upstream.stop();
   }
-}
-
-function machine(): Record<string, string | number> {
-  return {
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    cores: availableParallelism(),
-    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    // Other work on the machine before the benchmark started (1-minute load average).
-    loadAverageAtStart: Math.round((loadavg()[0] ?? 0) * 100) / 100,
-  };
 }
 
 async function main(): Promise<void> {

@@ -17,7 +17,6 @@
  * added latency.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +28,7 @@ import type { DecidedFinding, Inspect } from '../src/guards/types.ts';
 import { measureBreakdown, type BreakdownRow } from './guard-breakdown.ts';
 import { answerText, benchTexts, type BenchText } from './guard-texts.ts';
 import { median, Samples } from './stats.ts';
+import { machine } from './machine.ts';
 
 const { values } = parseArgs({
   options: {
@@ -83,18 +83,6 @@ function repositoryRoot(): string {
     directory = parent;
   }
   return directory;
-}
-
-function machine(): Record<string, string | number> {
-  return {
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    cores: availableParallelism(),
-    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    // Other work on the machine before the benchmark started (1-minute load average).
-    loadAverageAtStart: Math.round((loadavg()[0] ?? 0) * 100) / 100,
-  };
 }
 
 /** Calls until the time budget is spent; the result is kept so the work cannot be optimised away. */
