@@ -15,7 +15,10 @@ describe('scanText', () => {
   });
 
   it('notices each kind of candidate', () => {
-    expect(scanText('naïve').nonAscii).toBe(true);
+    expect(scanText('ｉｇｎｏｒｅ').nonAscii).toBe(true); // fullwidth: NFKC folds it
+    expect(scanText('іgnore').nonAscii).toBe(true); // Cyrillic і: a look-alike
+    expect(scanText('a\u200bb').nonAscii).toBe(true); // invisible
+    expect(scanText('naïve — café → ok').nonAscii).toBe(false); // stable under NFKC, nothing to fold
     expect(scanText('x i g n o').spacedLetters).toBe(true);
     expect(scanText('a b c').spacedLetters).toBe(false);
     expect(scanText('h4ck').leet).toBe(true);

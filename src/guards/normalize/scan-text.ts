@@ -3,11 +3,18 @@
  * apply at all, so plain English text (the common case) costs a single
  * linear scan and gets no views besides the original.
  */
+import { isPlainUnit } from './char-info.ts';
 import { rot13KeywordIndex, wordHashStep } from './common-words.ts';
+import { confusableTarget } from './confusables.ts';
 
 /** What the scan found; every flag is a cheap over-approximation checked again by the transform. */
 export interface TextScan {
-  /** Some code unit is ≥ U+0080 (NFKC, invisibles, confusables may apply). */
+  /**
+   * Some code unit ≥ U+0080 needs the character pass: NFKC changes it, it
+   * is a mark, invisible, half of a surrogate pair or a known look-alike.
+   * Typographic punctuation such as "—" or "→" does not, so English prose
+   * with a dash costs no more than plain ASCII.
+   */
   readonly nonAscii: boolean;
   /** Four or more single-letter words in a row with short gaps ("i g n o r e"). */
   readonly spacedLetters: boolean;
@@ -86,7 +93,7 @@ export function scanText(text: string): TextScan {
     if (code < 0x80) {
       classes = CLASSES[code] ?? 0;
     } else {
-      nonAscii = true;
+      if (!nonAscii && (!isPlainUnit(code) || confusableTarget(code) !== 0)) nonAscii = true;
       classes = LETTER;
     }
     if ((classes & BASE64) !== 0) {
