@@ -26,6 +26,8 @@ interface Arguments {
   readonly loso: boolean;
   readonly report: string | undefined;
   readonly dump: string | undefined;
+  /** `--option name=value`: numeric training options for experiments (docs/injection-model.md). */
+  readonly overrides: Readonly<Record<string, number | readonly string[]>>;
 }
 
 function parseArguments(argv: readonly string[]): Arguments {
@@ -35,6 +37,7 @@ function parseArguments(argv: readonly string[]): Arguments {
   let loso = false;
   let reportPath: string | undefined;
   let dump: string | undefined;
+  const overrides: Record<string, number | readonly string[]> = {};
   let index = 0;
   while (index < argv.length) {
     const flag = argv[index];
@@ -62,12 +65,35 @@ function parseArguments(argv: readonly string[]): Arguments {
       case '--dump':
         dump = value;
         break;
+      case '--option': {
+        // A list option takes comma-separated ids (possibly none): `floorConceptIds=a,b`.
+        const [name = '', setting = ''] = value.split('=');
+        const current: unknown = (DEFAULT_TRAIN_OPTIONS as unknown as Record<string, unknown>)[
+          name
+        ];
+        if (Array.isArray(current)) {
+          overrides[name] = setting === '' ? [] : setting.split(',');
+        } else if (typeof current === 'number' && Number.isFinite(Number(setting))) {
+          overrides[name] = Number(setting);
+        } else {
+          throw new Error(`bad --option: ${value}`);
+        }
+        break;
+      }
       default:
         throw new Error(`unknown argument: ${flag ?? ''}`);
     }
   }
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
-  return { data: resolve(data), out: resolve(out), seed, loso, report: reportPath, dump };
+  return {
+    data: resolve(data),
+    out: resolve(out),
+    seed,
+    loso,
+    report: reportPath,
+    dump,
+    overrides,
+  };
 }
 
 function main(): void {
@@ -77,7 +103,7 @@ function main(): void {
   const log = (line: string): void => {
     process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
   };
-  const options = { ...DEFAULT_TRAIN_OPTIONS, seed: args.seed };
+  const options = { ...DEFAULT_TRAIN_OPTIONS, ...args.overrides, seed: args.seed };
 
   const loaded = loadTrainingExamples(args.data);
   const hardNegatives: Example[] = generateHardNegatives(args.seed).map((prompt) => ({
@@ -142,7 +168,8 @@ function main(): void {
   let maxDrift = 0;
   for (const item of items.slice(0, 2000)) {
     const drift = Math.abs(
-      scoreText(model, item.example.text).logit - scoreText(shipped, item.example.text).logit,
+      scoreText(model, item.example.text, item.example.surface).logit -
+        scoreText(shipped, item.example.text, item.example.surface).logit,
     );
     maxDrift = Math.max(maxDrift, drift);
   }

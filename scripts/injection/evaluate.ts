@@ -24,11 +24,15 @@ export const FOLDS: readonly (readonly string[])[] = [
 ];
 
 /** Max logit over the text's views and windows: what the detector computes. */
-export function scoreText(model: LinearModel, text: string): { logit: number; view: string } {
+export function scoreText(
+  model: LinearModel,
+  text: string,
+  surface: 'input' | 'tool_output' = 'input',
+): { logit: number; view: string } {
   let best = -Infinity;
   let view = 'original';
   for (const candidate of buildViews(text)) {
-    const { logit } = scoreNormalized(model, normalizeForFeatures(candidate.text));
+    const { logit } = scoreNormalized(model, normalizeForFeatures(candidate.text), surface);
     if (logit > best) {
       best = logit;
       view = candidate.name;
@@ -59,7 +63,11 @@ export function outOfFoldScores(
     let tested = 0;
     for (const { example } of items) {
       if (!held.has(example.source) || example.kind === 'augmented') continue;
-      results.push({ example, logit: scoreText(model, example.text).logit, fold: foldIndex });
+      results.push({
+        example,
+        logit: scoreText(model, example.text, example.surface).logit,
+        fold: foldIndex,
+      });
       tested++;
     }
     log(`fold ${foldIndex} [${fold.join(', ')}]: trained on ${training.length}, scored ${tested}`);
@@ -177,6 +185,13 @@ export function report(scores: readonly OutOfFold[], calibration: Calibration): 
   );
   lines.push(
     `| tool outputs (${allToolAttacks.length} injected vs tool-output benign pool) | ${auc(toolPositives, calibration.toolPool).toFixed(4)} | | | ${percent(rateAt(toolPositives, calibration.toolOutput))} |`,
+  );
+  // BIPIA's injections are ordinary requests, injections only relative to the user's task
+  // (MANIFEST): shown apart so they do not hide the context-free tool-output figure.
+  const withoutBipia = allToolAttacks.filter((item) => item.example.source !== 'bipia');
+  const withoutBipiaPositives = toScored(withoutBipia);
+  lines.push(
+    `| tool outputs without BIPIA (${withoutBipia.length} injected) | ${auc(withoutBipiaPositives, calibration.toolPool).toFixed(4)} | | | ${percent(rateAt(withoutBipiaPositives, calibration.toolOutput))} |`,
   );
   lines.push('');
   lines.push('| benign source (out-of-fold) | surface | n | flagged at its surface threshold |');

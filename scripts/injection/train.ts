@@ -12,6 +12,10 @@ import {
   type LinearModel,
   type SparseWindow,
 } from '../../src/guards/detectors/injection/model.ts';
+import {
+  CONCEPT_FEATURES,
+  CONCEPT_FEATURE_IDS,
+} from '../../src/guards/detectors/injection/concepts.ts';
 import { RULES } from '../../src/guards/detectors/injection/rules.ts';
 import type { Example } from './data.ts';
 import { createRandom, shuffled } from './random.ts';
@@ -34,6 +38,22 @@ export interface TrainOptions {
   /** Rule ids whose hit floors a window's logit (`LinearModel.floorRules`), and the floor. */
   readonly floorRuleIds: readonly string[];
   readonly floorLogit: number;
+  /** Concept feature ids (concepts.ts) whose presence floors a window's logit like the floor rules. */
+  readonly floorConceptIds: readonly string[];
+  /** Concept feature ids that floor a window's logit in tool outputs only. */
+  readonly toolFloorConceptIds: readonly string[];
+  /** L2 on the concept-feature weights (concepts.ts). */
+  readonly conceptL2: number;
+  /** Learning-rate multiplier of the n-gram buckets (the rule and concept weights use 1). */
+  readonly ngramRate: number;
+  /** Share of training instances whose n-grams are dropped, so rules and concepts must predict alone. */
+  readonly ngramDropout: number;
+  /** 1: concept features in the n-gram model too; 0: only in the dense model. */
+  readonly conceptsInMain: number;
+  /** 1: train the dense rule + concept model (`LinearModel.dense`). */
+  readonly denseModel: number;
+  /** 1: a second set of concept weights used only for tool outputs. */
+  readonly surfaceConcepts: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -49,6 +69,14 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   multipleInstance: false,
   floorRuleIds: ['instruction-override', 'instruction-override-multilingual'],
   floorLogit: 4,
+  floorConceptIds: [],
+  toolFloorConceptIds: [],
+  conceptL2: 0,
+  ngramRate: 1,
+  ngramDropout: 0,
+  conceptsInMain: 1,
+  denseModel: 0,
+  surfaceConcepts: 1,
 };
 
 export interface Featurized {
@@ -98,28 +126,43 @@ interface Instance {
   readonly window: SparseWindow;
   readonly label: 0 | 1;
   readonly weight: number;
+  /** A tool-output text: its concept features also train the tool-output concept weights. */
+  readonly tool: boolean;
 }
 
 class Trainer {
   readonly size: number;
   readonly weights: Float64Array;
   readonly squares: Float64Array;
+  readonly conceptBase: number;
+  readonly biasSlot: number;
+  readonly toolBase: number;
 
   constructor(readonly options: TrainOptions) {
     this.size = 1 << options.bits;
-    // Buckets, then one weight per rule, then the bias.
-    this.weights = new Float64Array(this.size + RULES.length + 1);
-    this.squares = new Float64Array(this.size + RULES.length + 1);
+    // Buckets, then one weight per rule, one per concept feature, then the bias.
+    this.conceptBase = this.size + RULES.length;
+    // With `surfaceConcepts`, a second concept block that only tool outputs use.
+    this.toolBase = options.surfaceConcepts === 1 ? this.conceptBase + CONCEPT_FEATURES : -1;
+    this.biasSlot = this.conceptBase + CONCEPT_FEATURES * (options.surfaceConcepts === 1 ? 2 : 1);
+    this.weights = new Float64Array(this.biasSlot + 1);
+    this.squares = new Float64Array(this.biasSlot + 1);
   }
 
-  logit(window: SparseWindow): number {
+  logit(window: SparseWindow, ngrams = true, tool = false): number {
     const weights = this.weights;
-    let z = weights[this.size + RULES.length] ?? 0;
+    let z = weights[this.biasSlot] ?? 0;
     const { indices, values } = window;
-    for (let index = 0; index < indices.length; index++) {
+    for (let index = 0; ngrams && index < indices.length; index++) {
       z += (weights[indices[index] ?? 0] ?? 0) * (values[index] ?? 0);
     }
     for (const rule of window.rules) z += weights[this.size + rule] ?? 0;
+    if (this.options.conceptsInMain === 1) {
+      for (const feature of window.concepts) z += weights[this.conceptBase + feature] ?? 0;
+      if (tool && this.toolBase >= 0) {
+        for (const feature of window.concepts) z += weights[this.toolBase + feature] ?? 0;
+      }
+    }
     return z;
   }
 
@@ -133,25 +176,36 @@ class Trainer {
   }
 
   epoch(instances: readonly Instance[], seed: number): void {
-    const { learningRate, l2 } = this.options;
+    const { learningRate, l2, ngramRate, ngramDropout } = this.options;
+    const random = createRandom(seed);
     const order = shuffled(
       instances.map((_, index) => index),
-      createRandom(seed),
+      random,
     );
+    const ngramLearningRate = learningRate * ngramRate;
     for (const position of order) {
       const instance = instances[position];
       if (instance === undefined) continue;
-      const z = this.logit(instance.window);
+      const ngrams = ngramDropout === 0 || random.next() >= ngramDropout;
+      const z = this.logit(instance.window, ngrams, instance.tool);
       const probability = 1 / (1 + Math.exp(-z));
       const gradient = (probability - instance.label) * instance.weight;
       if (gradient === 0) continue;
       const { indices, values } = instance.window;
-      for (let index = 0; index < indices.length; index++) {
-        this.update(indices[index] ?? 0, gradient * (values[index] ?? 0), learningRate, l2);
+      for (let index = 0; ngrams && index < indices.length; index++) {
+        this.update(indices[index] ?? 0, gradient * (values[index] ?? 0), ngramLearningRate, l2);
       }
       for (const rule of instance.window.rules)
         this.update(this.size + rule, gradient, learningRate, 0);
-      this.update(this.size + RULES.length, gradient, learningRate, 0);
+      if (this.options.conceptsInMain === 1) {
+        for (const feature of instance.window.concepts)
+          this.update(this.conceptBase + feature, gradient, learningRate, this.options.conceptL2);
+        if (instance.tool && this.toolBase >= 0) {
+          for (const feature of instance.window.concepts)
+            this.update(this.toolBase + feature, gradient, learningRate, this.options.conceptL2);
+        }
+      }
+      this.update(this.biasSlot, gradient, learningRate, 0);
     }
   }
 
@@ -162,8 +216,13 @@ class Trainer {
       scale: 1,
       floorRules: this.options.floorRuleIds.map((id) => RULES.findIndex((rule) => rule.id === id)),
       floorLogit: this.options.floorLogit,
-      bias: this.weights[this.size + RULES.length] ?? 0,
-      ruleWeights: Array.from(this.weights.subarray(this.size, this.size + RULES.length)),
+      floorConcepts: this.options.floorConceptIds.map((id) => CONCEPT_FEATURE_IDS.indexOf(id)),
+      toolFloorConcepts: this.options.toolFloorConceptIds.map((id) =>
+        CONCEPT_FEATURE_IDS.indexOf(id),
+      ),
+      bias: this.weights[this.biasSlot] ?? 0,
+      ruleWeights: Array.from(this.weights.subarray(this.size, this.conceptBase)),
+      conceptWeights: Array.from(this.weights.subarray(this.conceptBase, this.biasSlot)),
     };
   }
 }
@@ -183,12 +242,29 @@ export function trainModel(
         window,
         label: example.label,
         weight: example.label === 1 ? weight / count : weight * Math.min(1, 4 / count),
+        tool: example.surface === 'tool_output',
       });
     }
   });
   const trainer = new Trainer(options);
   for (let epoch = 0; epoch < options.epochs; epoch++)
     trainer.epoch(firstPass, options.seed * 7919 + epoch);
+  if (options.denseModel === 1) {
+    // The dense model: rules and concepts only (every instance drops its n-grams).
+    const dense = new Trainer({ ...options, ngramDropout: 1, conceptsInMain: 1 });
+    for (let epoch = 0; epoch < options.epochs; epoch++)
+      dense.epoch(firstPass, options.seed * 6271 + epoch);
+    const main = trainer.model();
+    const denseModel = dense.model();
+    return {
+      ...main,
+      dense: {
+        bias: denseModel.bias,
+        ruleWeights: denseModel.ruleWeights,
+        conceptWeights: denseModel.conceptWeights,
+      },
+    };
+  }
   if (!options.multipleInstance) return trainer.model();
   // Multiple-instance pass: each multi-window attack keeps its best window at full weight.
   const secondPass: Instance[] = [];
@@ -200,6 +276,7 @@ export function trainModel(
           window,
           label: example.label,
           weight: example.label === 1 ? weight : weight * Math.min(1, 4 / windows.length),
+          tool: example.surface === 'tool_output',
         });
       }
       return;
@@ -213,7 +290,9 @@ export function trainModel(
         best = window;
       }
     }
-    if (best !== undefined) secondPass.push({ window: best, label: 1, weight });
+    if (best !== undefined) {
+      secondPass.push({ window: best, label: 1, weight, tool: example.surface === 'tool_output' });
+    }
   });
   const second = new Trainer(options);
   for (let epoch = 0; epoch < options.epochs; epoch++)

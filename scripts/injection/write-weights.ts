@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { FEATURE_CONFIG } from '../../src/guards/detectors/injection/features.ts';
 import type { LinearModel } from '../../src/guards/detectors/injection/model.ts';
+import { CONCEPT_FEATURE_IDS } from '../../src/guards/detectors/injection/concepts.ts';
 import { RULE_IDS } from '../../src/guards/detectors/injection/rules.ts';
 import type { InjectionWeightsFile } from '../../src/guards/detectors/injection/weights.ts';
 
@@ -30,8 +31,20 @@ export function quantize(
     bias: round(model.bias),
     ruleIds: RULE_IDS,
     ruleWeights: Array.from(model.ruleWeights, round),
+    conceptIds: CONCEPT_FEATURE_IDS,
+    conceptWeights: Array.from(model.conceptWeights, round),
     floorRuleIds: model.floorRules.map((index) => RULE_IDS[index] ?? ''),
     floorLogit: round(model.floorLogit),
+    dense:
+      model.dense === undefined
+        ? null
+        : {
+            bias: round(model.dense.bias),
+            ruleWeights: Array.from(model.dense.ruleWeights, round),
+            conceptWeights: Array.from(model.dense.conceptWeights, round),
+          },
+    floorConceptIds: model.floorConcepts.map((index) => CONCEPT_FEATURE_IDS[index] ?? ''),
+    toolFloorConceptIds: model.toolFloorConcepts.map((index) => CONCEPT_FEATURE_IDS[index] ?? ''),
     thresholds: { input: round(thresholds.input), tool_output: round(thresholds.tool_output) },
     featureConfig: FEATURE_CONFIG,
   };

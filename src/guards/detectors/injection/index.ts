@@ -1,6 +1,7 @@
 /**
  * The prompt-injection / jailbreak detector: a hashed n-gram logistic
- * regression with rule features (model.ts, rules.ts), trained by
+ * regression with rule and attack-concept features (model.ts, rules.ts,
+ * concepts.ts), trained by
  * `npm run train:injection` (docs/injection-model.md), scored over every view
  * of the text (normalised, decoded, …) and sliding windows; the max wins.
  */
@@ -50,14 +51,15 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
     output: options.thresholds?.output ?? options.thresholds?.input ?? calibrated.input,
   };
 
-  // One model for every surface (docs/injection-model.md): only the threshold depends on it.
-  function score(text: string): InjectionScore {
+  // One model for every surface (docs/injection-model.md); tool outputs add their own
+  // concept weights, and each surface has its own threshold.
+  function score(text: string, surface: Surface): InjectionScore {
     const { model } = loadWeights();
     let best: InjectionScore | undefined;
     let bestLogit = -Infinity;
     for (const view of viewsOf(text)) {
       const normalized = normalizeForFeatures(view.text);
-      const window = scoreNormalized(model, normalized);
+      const window = scoreNormalized(model, normalized, surface);
       if (window.logit <= bestLogit) continue;
       bestLogit = window.logit;
       const value = sigmoid(window.logit);
@@ -91,7 +93,7 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
     score,
     threshold: (surface) => thresholds[surface],
     detect(subject: Subject): readonly Finding[] {
-      const result = score(subject.text);
+      const result = score(subject.text, subject.surface);
       if (result.score < thresholds[subject.surface]) return [];
       const strongest = strongestRule(result.rules);
       return [

@@ -6,12 +6,15 @@
  *
  * A window's logit is
  *   bias + (Σ weights of its n-gram occurrences) / sqrt(occurrence count)
- *        + Σ weights of the rules with a hit starting in the window.
- * Both sums add over segments, so each segment is hashed once and windows
+ *        + Σ weights of the rules with a hit starting in the window
+ *        + Σ weights of the window's concept features (concepts.ts; tool
+ *          outputs add a second, tool-only set).
+ * The n-gram and rule sums add over segments, so each segment is hashed once and windows
  * are formed from adjacent segment totals. The text's score is the max over
  * windows: one injected paragraph in a long document is not diluted.
  */
 import { SEGMENT_CHARS, extractFeatures, windowCount, windowSegments } from './features.ts';
+import { CONCEPT_FEATURES, conceptFeatures, conceptMask, findConceptHits } from './concepts.ts';
 import { RULES, findRuleHits } from './rules.ts';
 
 export interface LinearModel {
@@ -27,6 +30,12 @@ export interface LinearModel {
   /** One weight per rule, in `RULES` order. */
   readonly ruleWeights: ArrayLike<number>;
   /**
+   * One weight per concept feature, in `CONCEPT_FEATURE_IDS` order
+   * (concepts.ts); optionally followed by a second set added only for tool
+   * outputs, where text addressing the assistant is out of place.
+   */
+  readonly conceptWeights: ArrayLike<number>;
+  /**
    * Indices into `RULES` of the highest-precision rules: a window where one
    * fires scores at least `floorLogit`. Learned rule weights stay small next
    * to the n-gram weights of an unseen language or style; the floor is what
@@ -34,6 +43,28 @@ export interface LinearModel {
    */
   readonly floorRules: readonly number[];
   readonly floorLogit: number;
+  /**
+   * Indices into `CONCEPT_FEATURE_IDS` that set the same floor: an override
+   * verb next to an instruction noun, in any language of the lexicon.
+   */
+  readonly floorConcepts: readonly number[];
+  /** Concept features that set the floor in tool outputs only (e.g. an action next to an address). */
+  readonly toolFloorConcepts: readonly number[];
+  /**
+   * A second, dense model over the rule and concept features only (no
+   * n-grams), trained on its own; a window scores the max of the two
+   * logits. With no n-grams it cannot learn a source's style, so an attack
+   * in an unseen style or language that states its intent still scores
+   * (docs/injection-model.md).
+   */
+  readonly dense?: DenseModel;
+}
+
+/** The dense rule + concept model (see `LinearModel.dense`). */
+export interface DenseModel {
+  readonly bias: number;
+  readonly ruleWeights: ArrayLike<number>;
+  readonly conceptWeights: ArrayLike<number>;
 }
 
 /** The best window of one normalised text. */
@@ -83,10 +114,19 @@ function segmentTotals(
 }
 
 /** Scores every window of a normalised text (see `normalizeForFeatures`) and returns the best. */
-export function scoreNormalized(model: LinearModel, normalized: string): WindowScore {
+export function scoreNormalized(
+  model: LinearModel,
+  normalized: string,
+  surface: 'input' | 'tool_output' | 'output' = 'input',
+): WindowScore {
+  const toolOffset =
+    surface === 'tool_output' && model.conceptWeights.length >= 2 * CONCEPT_FEATURES
+      ? CONCEPT_FEATURES
+      : -1;
   const { sums, counts } = segmentTotals(model, normalized);
   const segments = sums.length;
   const hits = findRuleHits(normalized);
+  const concepts = findConceptHits(normalized);
   const windows = windowCount(segments);
   let best = -Infinity;
   let bestWindow = 0;
@@ -99,11 +139,25 @@ export function scoreNormalized(model: LinearModel, normalized: string): WindowS
       count += counts[segment] ?? 0;
     }
     let logit = model.bias + (count > 0 ? sum / Math.sqrt(count) : 0);
+    const mask = conceptMask(concepts, first * SEGMENT_CHARS, end * SEGMENT_CHARS);
+    const dense = model.dense;
+    let denseLogit = dense === undefined ? -Infinity : dense.bias;
+    let floored = false;
+    for (const feature of conceptFeatures(mask)) {
+      logit += model.conceptWeights[feature] ?? 0;
+      if (toolOffset > 0) logit += model.conceptWeights[toolOffset + feature] ?? 0;
+      if (dense !== undefined) denseLogit += dense.conceptWeights[feature] ?? 0;
+      if (model.floorConcepts.includes(feature)) floored = true;
+      if (toolOffset > 0 && model.toolFloorConcepts.includes(feature)) floored = true;
+    }
     const fired = firedRules(hits, first * SEGMENT_CHARS, end * SEGMENT_CHARS);
     for (const rule of fired) {
       logit += model.ruleWeights[rule] ?? 0;
-      if (model.floorRules.includes(rule)) logit = Math.max(logit, model.floorLogit);
+      if (dense !== undefined) denseLogit += dense.ruleWeights[rule] ?? 0;
+      if (model.floorRules.includes(rule)) floored = true;
     }
+    logit = Math.max(logit, denseLogit);
+    if (floored) logit = Math.max(logit, model.floorLogit);
     if (logit > best) {
       best = logit;
       bestWindow = window;
@@ -145,6 +199,8 @@ export interface SparseWindow {
   readonly values: Float32Array;
   /** Indices into `RULES` of the rules that fired in the window. */
   readonly rules: readonly number[];
+  /** Indices into `CONCEPT_FEATURE_IDS` of the concept features on in the window. */
+  readonly concepts: readonly number[];
 }
 
 /**
@@ -165,6 +221,7 @@ export function sparseWindows(normalized: string, bits: number): SparseWindow[] 
     }
   }
   const hits = findRuleHits(normalized);
+  const conceptHits = findConceptHits(normalized);
   const windows: SparseWindow[] = [];
   for (let window = 0; window < windowCount(segments); window++) {
     const [first, end] = windowSegments(window, segments);
@@ -197,6 +254,9 @@ export function sparseWindows(normalized: string, bits: number): SparseWindow[] 
       indices,
       values,
       rules: firedRules(hits, first * SEGMENT_CHARS, end * SEGMENT_CHARS),
+      concepts: conceptFeatures(
+        conceptMask(conceptHits, first * SEGMENT_CHARS, end * SEGMENT_CHARS),
+      ),
     });
   }
   return windows;
