@@ -126,7 +126,11 @@ export function scoreNormalized(
   const { sums, counts } = segmentTotals(model, normalized);
   const segments = sums.length;
   const hits = findRuleHits(normalized);
-  const concepts = findConceptHits(normalized);
+  // Hits folded into one bit mask per segment, once: a window's masks are the
+  // OR of its segments', so scoring stays linear in the text length however
+  // many hits a long document has.
+  const conceptMasks = segmentMasks(findConceptHits(normalized), segments, (hit) => hit.mask);
+  const ruleMasks = segmentMasks(hits, segments, (hit) => 1 << hit.rule);
   const windows = windowCount(segments);
   let best = -Infinity;
   let bestWindow = 0;
@@ -139,7 +143,7 @@ export function scoreNormalized(
       count += counts[segment] ?? 0;
     }
     let logit = model.bias + (count > 0 ? sum / Math.sqrt(count) : 0);
-    const mask = conceptMask(concepts, first * SEGMENT_CHARS, end * SEGMENT_CHARS);
+    const mask = orOf(conceptMasks, first, end);
     const dense = model.dense;
     let denseLogit = dense === undefined ? -Infinity : dense.bias;
     let floored = false;
@@ -150,8 +154,7 @@ export function scoreNormalized(
       if (model.floorConcepts.includes(feature)) floored = true;
       if (toolOffset > 0 && model.toolFloorConcepts.includes(feature)) floored = true;
     }
-    const fired = firedRules(hits, first * SEGMENT_CHARS, end * SEGMENT_CHARS);
-    for (const rule of fired) {
+    for (const rule of bitsOf(orOf(ruleMasks, first, end))) {
       logit += model.ruleWeights[rule] ?? 0;
       if (dense !== undefined) denseLogit += dense.ruleWeights[rule] ?? 0;
       if (model.floorRules.includes(rule)) floored = true;
@@ -173,6 +176,33 @@ export function scoreNormalized(
     rules: firedRules(hits, start, end * SEGMENT_CHARS),
     windows,
   };
+}
+
+/** One mask per segment: the OR of `bits(hit)` over the hits starting in it. */
+function segmentMasks<Hit extends { readonly at: number }>(
+  hits: readonly Hit[],
+  segments: number,
+  bits: (hit: Hit) => number,
+): Int32Array {
+  const masks = new Int32Array(segments);
+  for (const hit of hits) {
+    const segment = Math.min(segments - 1, Math.floor(hit.at / SEGMENT_CHARS));
+    masks[segment] = (masks[segment] ?? 0) | bits(hit);
+  }
+  return masks;
+}
+
+function orOf(masks: Int32Array, first: number, end: number): number {
+  let mask = 0;
+  for (let segment = first; segment < end; segment++) mask |= masks[segment] ?? 0;
+  return mask;
+}
+
+/** The set bits of a rule mask, ascending (rule order). */
+function bitsOf(mask: number): number[] {
+  const bits: number[] = [];
+  for (let bit = 0; mask >>> bit !== 0; bit++) if (((mask >>> bit) & 1) === 1) bits.push(bit);
+  return bits;
 }
 
 /** Distinct rules with a hit starting in `[start, end)`, in rule order. */
