@@ -22,6 +22,7 @@ import {
 } from './support/read-client-stream.ts';
 import { captureReplyStream, parseSseText, type UpstreamDialect } from './support/sse-capture.ts';
 import { startSseReplayUpstream, type SseReplayUpstream } from './support/sse-replay-upstream.ts';
+import { WITHOUT_OUTPUT_GUARDS } from './support/guard-config.ts';
 import { startTestGateway, type TestGateway } from './support/test-gateway.ts';
 
 const NUM_RUNS = 25;
@@ -46,6 +47,9 @@ beforeAll(async () => {
         'anthropic-upstream': { targets: [{ provider: 'an-replay', model: 'claude-replayed' }] },
       },
       routing: { attemptTimeoutMs: 5_000, retry: { maxRetriesPerTarget: 0 } },
+      // Arbitrary answers (mixed-script keys, digit runs) are what output guards
+      // exist to redact; this test is about translation, not guards.
+      guards: WITHOUT_OUTPUT_GUARDS,
     },
     { UPSTREAM_KEY: 'sk-upstream' },
   );
