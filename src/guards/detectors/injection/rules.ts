@@ -22,23 +22,41 @@ export interface Rule {
 /** A rule reports at most this many hits, bounding work on adversarially repetitive input. */
 const MAX_HITS = 64;
 
+/**
+ * Offsets of the matches of global `pattern` that `accept` keeps, at most
+ * {@link MAX_HITS}. A rejected match is retried one character later (a
+ * keyword inside a longer word may still start a whole word further on);
+ * `lastIndex` is reset before and after.
+ */
+function matchOffsets(
+  pattern: RegExp,
+  normalized: string,
+  accept: (at: number, length: number) => boolean,
+): number[] {
+  const hits: number[] = [];
+  pattern.lastIndex = 0;
+  let match = pattern.exec(normalized);
+  while (match !== null && hits.length < MAX_HITS) {
+    const at = match.index;
+    const length = match[0].length;
+    if (accept(at, length)) {
+      hits.push(at);
+      if (length === 0) pattern.lastIndex++;
+    } else {
+      pattern.lastIndex = at + 1;
+    }
+    match = pattern.exec(normalized);
+  }
+  pattern.lastIndex = 0;
+  return hits;
+}
+
 /** `pattern` must be a global regex literal (recheck-proven); `lastIndex` is reset per call. */
 function regexRule(id: string, reason: string, pattern: RegExp): Rule {
   return {
     id,
     reason,
-    find(normalized) {
-      const hits: number[] = [];
-      pattern.lastIndex = 0;
-      let match = pattern.exec(normalized);
-      while (match !== null && hits.length < MAX_HITS) {
-        hits.push(match.index);
-        if (match[0].length === 0) pattern.lastIndex++;
-        match = pattern.exec(normalized);
-      }
-      pattern.lastIndex = 0;
-      return hits;
-    },
+    find: (normalized) => matchOffsets(pattern, normalized, () => true),
   };
 }
 
@@ -52,28 +70,15 @@ function keywordRule(id: string, reason: string, pattern: RegExp): Rule {
   return {
     id,
     reason,
-    find(normalized) {
-      const hits: number[] = [];
-      pattern.lastIndex = 0;
-      let match = pattern.exec(normalized);
-      while (match !== null && hits.length < MAX_HITS) {
-        const at = match.index;
-        const length = match[0].length;
+    find: (normalized) =>
+      matchOffsets(pattern, normalized, (at, length) => {
         const startsWord = isAlphanumeric(normalized.charCodeAt(at));
         const endsWord = isAlphanumeric(normalized.charCodeAt(at + length - 1));
-        if (
+        return (
           (!startsWord || isBoundary(normalized, at - 1)) &&
           (!endsWord || isBoundary(normalized, at + length))
-        ) {
-          hits.push(at);
-        } else {
-          pattern.lastIndex = at + 1;
-        }
-        match = pattern.exec(normalized);
-      }
-      pattern.lastIndex = 0;
-      return hits;
-    },
+        );
+      }),
   };
 }
 
