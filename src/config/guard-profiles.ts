@@ -22,7 +22,10 @@ export const SHIPPED_GUARD_PROFILES: Readonly<Record<string, GuardProfileConfig>
       canary: 'block',
       exfiltration: 'block',
       pii: 'flag',
-      'hidden-text': 'redact',
+      // Invisible characters in an answer can smuggle data out, so they are
+      // removed; a word mixing scripts is visible and often legitimate
+      // (names, maths, transliteration), so it is only flagged.
+      'hidden-text': { action: 'redact', rules: { 'confusables-mixed-script': 'flag' } },
     },
   },
   /** For high-risk keys and agents: injections and hidden text are blocked wherever they are. */

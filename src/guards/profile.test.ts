@@ -20,6 +20,16 @@ describe('guard profiles', () => {
     expect(actionFor(standard, 'tool_output', 'pii', { rule: 'email' })).toBeUndefined();
   });
 
+  it('default removes invisible text from answers but only flags words that mix scripts', () => {
+    const standard = compileProfiles(guardsOf({})).get('default');
+    if (standard === undefined) throw new Error('no default profile');
+    expect(actionFor(standard, 'output', 'hidden-text', { rule: 'tag-characters' })).toBe('redact');
+    expect(actionFor(standard, 'output', 'hidden-text', { rule: 'zero-width-run' })).toBe('redact');
+    expect(actionFor(standard, 'output', 'hidden-text', { rule: 'confusables-mixed-script' })).toBe(
+      'flag',
+    );
+  });
+
   it('applies per-rule overrides before the detector action', () => {
     const profiles = compileProfiles(
       guardsOf({
