@@ -34,4 +34,25 @@ describe('collapseSpacedLetters', () => {
   it('collapses non-ASCII letters too', () => {
     expect(collapseSpacedLetters('п р и в е т')?.text).toBe('привет');
   });
+
+  it('joins every character of words spaced out whole, punctuation and digits included', () => {
+    expect(
+      collapseSpacedLetters("Y o u ' v e   b e e n   t o l d :   < h 1 >   ' x y z ' .")?.text,
+    ).toBe("You've been told: <h1> 'xyz'.");
+    expect(collapseSpacedLetters('S G l n b m 9 y Z Q = =')?.text).toBe('SGlnbm9yZQ==');
+  });
+
+  it('maps each joined character to its offset and a word break to its gap', () => {
+    const collapsed = collapseSpacedLetters('a , b c d e   f');
+    expect(collapsed?.text).toBe('a,bcde f');
+    expect(Array.from(collapsed?.map ?? [])).toEqual([0, 2, 4, 6, 8, 10, 11, 14, 15]);
+  });
+
+  it('keeps spaced punctuation without enough letters as it is', () => {
+    expect(collapseSpacedLetters('x = a + b')).toBeUndefined();
+  });
+
+  it('leaves formulas of single letters alone', () => {
+    expect(collapseSpacedLetters('the string z = a + b + c here')).toBeUndefined();
+  });
 });

@@ -5,6 +5,11 @@
  * separator characters. Inside a run the shortest gap joins letters; a
  * longer gap, or a gap with whitespace where the shortest has none (as in
  * "i.g.n.o.r.e a.l.l"), is a word break and becomes one space.
+ *
+ * When the gaps are whitespace only, every character of the spaced words
+ * was spaced out, punctuation and digits included ("Y o u ' v e", "< h 1 >",
+ * "r e p e a t   ' x ' ."): such a run takes any single visible character,
+ * so the collapsed text is the text before it was spaced out.
  */
 import { isLetter, isMark } from './char-info.ts';
 import { MappedTextBuilder, type MappedText } from './mapped-text.ts';
@@ -64,6 +69,70 @@ function isSingleLetter(text: string, index: number): boolean {
   );
 }
 
+/** Whitespace that separates spaced-out characters (not line breaks: a run stays on one line). */
+function isGapSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0;
+}
+
+function isWhitespace(code: number): boolean {
+  return isGapSpace(code) || code === 0x0a || code === 0x0d;
+}
+
+/**
+ * The width (1, or 2 for a surrogate pair) of a single visible character
+ * standing alone between whitespace at `index`, or 0.
+ */
+function loneCharacterAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (!(code > 0x20) || code === 0x7f || code === 0xa0) return 0;
+  if (index > 0 && !isWhitespace(text.charCodeAt(index - 1))) return 0;
+  const high = code >= 0xd800 && code <= 0xdbff;
+  const width = high && index + 1 < text.length ? 2 : 1;
+  const next = index + width;
+  return next >= text.length || isWhitespace(text.charCodeAt(next)) ? width : 0;
+}
+
+/** The whitespace gap at `index`: its length (more than {@link MAX_GAP} when too long). */
+function spaceGapAt(text: string, index: number): number {
+  let end = index;
+  while (end < text.length && end - index <= MAX_GAP && isGapSpace(text.charCodeAt(end))) end++;
+  return end - index;
+}
+
+/**
+ * A run of lone characters separated by whitespace only, starting at
+ * `index` (a lone character of `width`): its end and shortest gap, or
+ * undefined when it nowhere holds {@link MIN_SPACED_LETTERS} letters in a row.
+ */
+function measureSpacedRun(
+  text: string,
+  index: number,
+  width: number,
+): { readonly end: number; readonly shortest: number } | undefined {
+  let position = index;
+  let streak = isLetter(text.codePointAt(index) ?? 0) ? 1 : 0;
+  let longestStreak = streak;
+  let shortest = MAX_GAP + 1;
+  for (;;) {
+    const gapStart = position + width;
+    const gap = spaceGapAt(text, gapStart);
+    if (gap === 0 || gap > MAX_GAP || gapStart + gap >= text.length) break;
+    const next = gapStart + gap;
+    const nextWidth = loneCharacterAt(text, next);
+    // A last letter may have punctuation glued to it ("h e l l o!"), which ends the run.
+    const last = nextWidth === 0 && isSingleLetter(text, next);
+    if (nextWidth === 0 && !last) break;
+    if (gap < shortest) shortest = gap;
+    position = next;
+    width = last ? 1 : nextWidth;
+    streak = isLetter(text.codePointAt(position) ?? 0) ? streak + 1 : 0;
+    if (streak > longestStreak) longestStreak = streak;
+    if (last) break;
+  }
+  // A spaced-out word has letters in a row; "z = a + b + c" has none and stays as it is.
+  return longestStreak >= MIN_SPACED_LETTERS ? { end: position + width, shortest } : undefined;
+}
+
 /**
  * Collapses spaced-letter runs in `text` (whose offsets map back through
  * `map`, identity when absent); undefined when there are none. Each run is
@@ -76,6 +145,26 @@ export function collapseSpacedLetters(text: string, map?: Int32Array): MappedTex
 
   let index = 0;
   while (index < length) {
+    const width = loneCharacterAt(text, index);
+    const spaced = width === 0 ? undefined : measureSpacedRun(text, index, width);
+    if (spaced !== undefined) {
+      builder ??= new MappedTextBuilder(length);
+      for (let at = copied; at < index; at++) builder.push(text.charCodeAt(at), sourceOf(map, at));
+      let at = index;
+      while (at < spaced.end) {
+        const code = text.charCodeAt(at);
+        if (!isGapSpace(code)) {
+          builder.push(code, sourceOf(map, at));
+          at++;
+          continue;
+        }
+        const gap = spaceGapAt(text, at);
+        if (gap > spaced.shortest) builder.push(0x20, sourceOf(map, at));
+        at += gap;
+      }
+      copied = index = spaced.end;
+      continue;
+    }
     const startsRun =
       isLetter(text.charCodeAt(index)) &&
       (index === 0 || !isWordCode(text.charCodeAt(index - 1))) &&

@@ -1,17 +1,31 @@
 /**
  * De-leet: reads digits and symbols used as letters ("1gn0r3 4ll" → "ignore
- * all", "p@$$w0rd" → "password"). Only words that mix letters with leet
- * characters change, so plain numbers, prices and dates stay as they are; a
- * word with a digit that has no letter reading (2, 6) is left alone too
- * ("sha256", "x86_64" stay). Symbols count only inside a word, so "Hello!"
- * and "@name" are untouched. One character in, one out: the offset map of
- * the input carries over unchanged.
+ * all", "p@$$w0rd" → "password"). One character in, one out: the offset map
+ * of the input carries over unchanged.
+ *
+ * A word that mixes at least two ASCII letters with leet characters is
+ * always read ("sha1" too: the view only adds a reading, the original is
+ * still scored). A word with a digit that has no letter reading (2, 6) is
+ * left alone ("sha256", "x86_64"), and symbols count only inside a word, so
+ * "Hello!", "NOW!!!" and "@name" keep theirs.
+ *
+ * Shorter words are ambiguous on their own ("7h3", "4", "70", "15" are also
+ * codes and numbers), so they are read only when the text is written in
+ * leetspeak throughout: at least {@link MIN_DENSE_WORDS} leet words making
+ * up half of its words, {@link MIN_DENSE_LONG_WORDS} of them long enough to
+ * be read on their own. Then every word with a letter and a leet character
+ * is read ("7h3" → "the", "5u4" → "sua"), and a token of leet
+ * digits alone is read when it is a common English word ("70" → "to", "15"
+ * → "is"), a single vowel ("4" → "a", "1" → "i") or a contraction ending
+ * after an apostrophe ("can'7"). Which letter a "1" stands for (i or l) is
+ * chosen so the word is a common English word when one reading is.
  */
 
+import { isEnglishWord } from './english-words.ts';
 import { codeUnitsOf, stringOf } from './mapped-text.ts';
 import { MIN_LEET_LETTERS, MIN_LEET_WORD } from './scan-text.ts';
 
-/** The letter each leet character reads as ('1' is decided by its neighbours). */
+/** The letter each leet character reads as ('1' is decided by the word). */
 const LEET: Readonly<Record<string, string>> = {
   '0': 'o',
   '1': 'i',
@@ -30,6 +44,27 @@ const LEET: Readonly<Record<string, string>> = {
 const LEET_TABLE = new Uint8Array(128);
 for (const [from, to] of Object.entries(LEET)) LEET_TABLE[from.charCodeAt(0)] = to.charCodeAt(0);
 
+/**
+ * Leet words (half of all words at least), and among them words read on
+ * their own, that make a text leetspeak throughout ("Q3 results in 4K and
+ * 5G" or "the mp3 and md5 in s3" are not).
+ */
+export const MIN_DENSE_WORDS = 3;
+export const MIN_DENSE_LONG_WORDS = 2;
+/** Short words remembered for the dense reading; past this many they stay as they are. */
+const MAX_SHORT_WORDS = 8192;
+/** A word with more '1's than this takes the neighbour rule instead of trying every reading. */
+const MAX_AMBIGUOUS_ONES = 3;
+/** Longer tokens are not looked up in the dictionary (no English word is this long). */
+const MAX_DICTIONARY_WORD = 32;
+
+const CONTRACTION_ENDINGS: ReadonlySet<string> = new Set(['s', 't', 'd', 'm', 'll', 're', 've']);
+const SINGLE_VOWELS: ReadonlySet<string> = new Set(['a', 'e', 'i', 'o']);
+
+const ONE = 0x31;
+const LOWER_I = 0x69;
+const LOWER_L = 0x6c;
+
 function isAsciiLetterCode(code: number): boolean {
   const lower = code | 0x20;
   return lower >= 0x61 && lower <= 0x7a;
@@ -47,51 +82,218 @@ function isTokenCode(code: number): boolean {
   return isAsciiLetterCode(code) || isDigitCode(code) || isSymbolCode(code) || code >= 0x80;
 }
 
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
+}
+
+/** What one word holds, between its leading and trailing symbols. */
+interface Word {
+  /** The word without leading and trailing symbols ("NOW" in "NOW!!!"). */
+  readonly start: number;
+  readonly end: number;
+  readonly letters: number;
+  /** Non-ASCII characters (letters of other scripts, "í" in "p4í5"). */
+  readonly wide: number;
+  readonly leet: number;
+  /** A digit without a letter reading (2, 6). */
+  readonly blocked: boolean;
+}
+
+/** The word of `[start, end)`, symbols at either end left out. */
+function measureWord(text: string, start: number, end: number): Word {
+  let coreStart = start;
+  let coreEnd = end;
+  while (coreStart < coreEnd && isSymbolCode(text.charCodeAt(coreStart))) coreStart++;
+  while (coreEnd > coreStart && isSymbolCode(text.charCodeAt(coreEnd - 1))) coreEnd--;
+  let letters = 0;
+  let wide = 0;
+  let leet = 0;
+  let blocked = false;
+  for (let at = coreStart; at < coreEnd; at++) {
+    const code = text.charCodeAt(at);
+    if (isAsciiLetterCode(code)) letters++;
+    else if (code >= 0x80) wide++;
+    else if ((LEET_TABLE[code] ?? 0) !== 0) leet++;
+    else blocked = true;
+  }
+  return { start: coreStart, end: coreEnd, letters, wide, leet, blocked };
+}
+
 /** `text` with leet words read as letters, or undefined when no word changed. */
 export function deleet(text: string): string | undefined {
   const length = text.length;
   // Written in place into a copy of the code units, made on the first change.
   let codes: Uint16Array | undefined;
+  let words = 0;
+  let leetWords = 0;
+  let longLeetWords = 0;
+  const shortWords: number[] = [];
   let index = 0;
   while (index < length) {
     if (!isTokenCode(text.charCodeAt(index))) {
       index++;
       continue;
     }
-    const start = index;
-    let letters = 0;
-    let leet = 0;
-    let blocked = false;
-    while (index < length) {
-      const code = text.charCodeAt(index);
-      if (!isTokenCode(code)) break;
-      if (isAsciiLetterCode(code)) letters++;
-      else if (isDigitCode(code)) {
-        if (LEET_TABLE[code] === 0) blocked = true;
-        else leet++;
-      } else if (index > start && index + 1 < length && isTokenCode(text.charCodeAt(index + 1))) {
-        leet++;
-      }
-      index++;
+    let tokenStart = index;
+    while (index < length && isTokenCode(text.charCodeAt(index))) index++;
+    // A percent escape is not part of the word after it ("%20g035" is "%20" and "goes").
+    if (isPercentEscape(text, tokenStart) && index - tokenStart > 2) tokenStart += 2;
+    const word = measureWord(text, tokenStart, index);
+    if (word.start === word.end) continue;
+    words++;
+    if (word.leet === 0 || word.blocked) continue;
+    const hasLetters = word.letters + word.wide > 0;
+    if (hasLetters) leetWords++;
+    if (word.letters >= MIN_LEET_LETTERS && word.end - word.start >= MIN_LEET_WORD) {
+      codes ??= codeUnitsOf(text);
+      readWord(text, codes, word.start, word.end, word.letters);
+      longLeetWords++;
+    } else if (shortWords.length < 2 * MAX_SHORT_WORDS) {
+      shortWords.push(word.start, word.end);
     }
-    if (blocked || letters < MIN_LEET_LETTERS || leet === 0 || index - start < MIN_LEET_WORD) {
-      continue;
-    }
-    codes ??= codeUnitsOf(text);
-    for (let at = start; at < index; at++) {
-      const code = text.charCodeAt(at);
-      const reading = LEET_TABLE[code] ?? 0;
-      if (reading === 0) continue;
-      if (isSymbolCode(code) && (at === start || at + 1 === index)) continue;
-      codes[at] = code === 0x31 && isLikeL(text, at, start, index) ? 0x6c : reading;
+  }
+  if (
+    longLeetWords >= MIN_DENSE_LONG_WORDS &&
+    leetWords >= MIN_DENSE_WORDS &&
+    leetWords * 2 >= words
+  ) {
+    for (let at = 0; at < shortWords.length; at += 2) {
+      const start = shortWords[at] ?? 0;
+      const end = shortWords[at + 1] ?? 0;
+      if (!isDenseReading(text, start, end)) continue;
+      codes ??= codeUnitsOf(text);
+      readWord(text, codes, start, end, countLetters(text, start, end));
     }
   }
   return codes === undefined ? undefined : stringOf(codes, length);
+}
+
+function countLetters(text: string, start: number, end: number): number {
+  let letters = 0;
+  for (let at = start; at < end; at++) if (isAsciiLetterCode(text.charCodeAt(at))) letters++;
+  return letters;
+}
+
+/**
+ * Whether a short word of a leetspeak text is read: any word with a letter
+ * ("7h3"); leet digits alone when they read as a common English word, a
+ * single vowel, or a contraction ending right after an apostrophe, and are
+ * not part of a number, version or code ("1.1", "GPT-4").
+ */
+function isDenseReading(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (isAsciiLetterCode(code) || code >= 0x80) return true;
+  }
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0x20;
+  const after = end < text.length ? text.charCodeAt(end) : 0x20;
+  const reading = bestReading(text, start, end);
+  // After a dot that ends a word a common word is a domain label ("p0ll1n4710n5.41"), not a decimal.
+  const domainLabel = before === 0x2e && reading.length >= 2 && hasLetterBefore(text, start - 1);
+  if (!domainLabel && (isNumberJoiner(before) || isNumberJoiner(after))) return false;
+  if (start > 1 && isApostrophe(before) && isTokenCode(text.charCodeAt(start - 2))) {
+    return CONTRACTION_ENDINGS.has(reading);
+  }
+  return reading.length === 1 ? SINGLE_VOWELS.has(reading) : isEnglishWord(reading);
+}
+
+/** Whether the word ending at `end` (exclusive) has an ASCII letter. */
+function hasLetterBefore(text: string, end: number): boolean {
+  for (let at = end - 1; at >= 0 && isTokenCode(text.charCodeAt(at)); at--) {
+    if (isAsciiLetterCode(text.charCodeAt(at))) return true;
+  }
+  return false;
+}
+
+function isHexCode(code: number): boolean {
+  const lower = code | 0x20;
+  return isDigitCode(code) || (lower >= 0x61 && lower <= 0x66);
+}
+
+/** Whether `text[start - 1, start + 2)` is a percent escape ("%20"). */
+function isPercentEscape(text: string, start: number): boolean {
+  return (
+    start > 0 &&
+    text.charCodeAt(start - 1) === 0x25 &&
+    isHexCode(text.charCodeAt(start)) &&
+    isHexCode(text.charCodeAt(start + 1))
+  );
+}
+
+/** Characters that join digits into numbers, versions and codes ("1.1", "4-5", "10:30", "v1/2"). */
+function isNumberJoiner(code: number): boolean {
+  return (
+    code === 0x2e ||
+    code === 0x2c ||
+    code === 0x2d ||
+    code === 0x2f ||
+    code === 0x3a ||
+    code === 0x2b ||
+    code === 0x23 ||
+    code === 0x25
+  );
+}
+
+/** Writes the reading of the word `[start, end)` into `codes`, in the case of its letters. */
+function readWord(
+  text: string,
+  codes: Uint16Array,
+  start: number,
+  end: number,
+  letters: number,
+): void {
+  // Long tokens (hashes, blobs) take the neighbour rule without building candidate strings.
+  const reading = end - start <= MAX_DICTIONARY_WORD ? bestReading(text, start, end) : undefined;
+  const upper = letters >= 2 && isAllUpper(text, start, end);
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 0x80 || isAsciiLetterCode(code)) continue;
+    let letter = reading?.charCodeAt(at - start) ?? LEET_TABLE[code] ?? code;
+    if (reading === undefined && code === ONE && isLikeL(text, at, start, end)) letter = LOWER_L;
+    codes[at] = upper ? letter - 0x20 : letter;
+  }
+}
+
+function isAllUpper(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 0x61 && code <= 0x7a) return false;
+  }
+  return true;
+}
+
+/**
+ * The lower-case reading of the word `[start, end)` (non-ASCII characters
+ * kept): every '1' read as 'i' or 'l' so the word is a common English word
+ * when some choice makes one, else by the neighbour rule.
+ */
+function bestReading(text: string, start: number, end: number): string {
+  const codes: number[] = [];
+  const ones: number[] = [];
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === ONE) ones.push(at - start);
+    codes.push(isAsciiLetterCode(code) ? code | 0x20 : (LEET_TABLE[code] ?? 0) || code);
+  }
+  if (ones.length === 0) return String.fromCharCode(...codes);
+  for (const position of ones) {
+    codes[position] = isLikeL(text, start + position, start, end) ? LOWER_L : LOWER_I;
+  }
+  const guess = String.fromCharCode(...codes);
+  if (ones.length > MAX_AMBIGUOUS_ONES || isEnglishWord(guess)) return guess;
+  for (let choice = 0; choice < 1 << ones.length; choice++) {
+    ones.forEach((position, bit) => {
+      codes[position] = (choice & (1 << bit)) === 0 ? LOWER_I : LOWER_L;
+    });
+    const candidate = String.fromCharCode(...codes);
+    if (isEnglishWord(candidate)) return candidate;
+  }
+  return guess;
 }
 
 /** '1' reads as 'l' next to another '1' ("a11ow", "wi11"), otherwise as 'i' ("k1ll", "1gn0r3"). */
 function isLikeL(text: string, at: number, start: number, end: number): boolean {
   const before = at > start ? text.charCodeAt(at - 1) : 0;
   const after = at + 1 < end ? text.charCodeAt(at + 1) : 0;
-  return before === 0x31 || after === 0x31;
+  return before === ONE || after === ONE;
 }

@@ -3,7 +3,10 @@
  * characters, applies NFKC per cluster (a base character and the combining
  * marks after it) so every output character keeps its original offset, drops
  * combining marks stacked on ASCII letters ("ïgnörë", Zalgo text), and folds
- * words written with Latin look-alikes to their Latin skeleton.
+ * words written with Latin look-alikes (and, when asked, English words
+ * written with precomposed accented letters) to their Latin skeleton. Tag
+ * characters are removed and what they spell is collected for the
+ * `decoded:tags` view.
  *
  * Legitimate uses of invisible characters are kept and raise no signal: ZWJ
  * inside emoji sequences, ZWNJ/ZWJ between letters of scripts whose spelling
@@ -42,7 +45,11 @@ import { MappedTextBuilder, type MappedText } from './mapped-text.ts';
 export interface HiddenRun {
   readonly start: number;
   readonly end: number;
-  /** For tag runs: the ASCII the tags spell; for variation-selector runs: the bytes as Latin-1. */
+  /**
+   * For tag runs: the text the tags spell, with the characters no tag can
+   * spell that sat between them (line breaks, non-ASCII); for
+   * variation-selector runs: the bytes as Latin-1.
+   */
   readonly payload: string;
 }
 
@@ -57,6 +64,17 @@ export interface FoldResult extends MappedText {
   readonly selectorRuns: readonly HiddenRun[];
 }
 
+/** Options of {@link foldCharacters}. */
+export interface FoldOptions {
+  /**
+   * Fold precomposed Latin letters with diacritics in words that then read
+   * as common English words ("ïgnörë" → "ignore"); set when the scan saw an
+   * attack word written so (`TextScan.diacriticWords`). Words that hold a
+   * look-alike are checked either way.
+   */
+  readonly foldDiacritics?: boolean;
+}
+
 /** At most this many tag / variation-selector runs are kept for decoding. */
 export const MAX_HIDDEN_RUNS = 8;
 /** NFKC may expand a character (U+FDFA is 18); the view is capped at this many times the source. */
@@ -64,7 +82,14 @@ const EXPANSION_FACTOR = 4;
 /** Combining marks after one base character that are kept together in one cluster. */
 const MAX_CLUSTER_MARKS = 32;
 /** Payload characters kept per hidden run. */
-const MAX_PAYLOAD = 4096;
+export const MAX_PAYLOAD = 64 * 1024;
+
+/** A {@link HiddenRun} while it is being read. */
+interface MutableRun {
+  start: number;
+  end: number;
+  payload: string;
+}
 
 const SIGNAL_NAMES = [
   'tag-characters',
@@ -74,6 +99,7 @@ const SIGNAL_NAMES = [
   'variation-selector',
   'confusables-mixed-script',
   'combining-marks',
+  'diacritics',
 ] as const;
 const TAGS = 1;
 const ZERO_WIDTH = 2;
@@ -82,6 +108,7 @@ const BIDI = 8;
 const VARIATION_SELECTOR = 16;
 const MIXED_SCRIPT = 32;
 const COMBINING_MARKS = 64;
+const DIACRITICS = 128;
 
 function signalNames(bits: number): string[] {
   return SIGNAL_NAMES.filter((_, index) => (bits & (1 << index)) !== 0);
@@ -106,6 +133,30 @@ function isMarkUnit(code: number): boolean {
   return isMark(code);
 }
 
+/**
+ * `payload` followed by what the tags in `[start, end)` spell, at most
+ * {@link MAX_PAYLOAD} characters: U+E0020–E007E spell printable ASCII and
+ * U+E0009, U+E000A, U+E000D a tab and line breaks; the other tags (LANGUAGE
+ * TAG, CANCEL TAG, unassigned) spell nothing.
+ */
+function appendTagPayload(payload: string, text: string, start: number, end: number): string {
+  const room = MAX_PAYLOAD - payload.length;
+  if (room <= 0) return payload;
+  const codes: number[] = [];
+  for (let at = start; at < end && codes.length < room; at += 2) {
+    const ascii = codePointAt(text, at) - 0xe0000;
+    if ((ascii >= 0x20 && ascii <= 0x7e) || ascii === 0x09 || ascii === 0x0a || ascii === 0x0d) {
+      codes.push(ascii);
+    }
+  }
+  return payload + String.fromCharCode(...codes);
+}
+
+/** `text[start, end)`, cut so that `payload` plus it stays within {@link MAX_PAYLOAD}. */
+function boundedSlice(text: string, start: number, end: number, payload: string): string {
+  return text.slice(start, Math.min(end, start + Math.max(0, MAX_PAYLOAD - payload.length)));
+}
+
 /** Whether the tag run `[start, end)` after `previous` is an emoji subdivision flag (🏴 gbeng ␡). */
 function isFlagTagSequence(text: string, start: number, end: number, previous: number): boolean {
   if (previous !== BLACK_FLAG) return false;
@@ -124,11 +175,14 @@ function isFlagTagSequence(text: string, start: number, end: number, previous: n
  * at most {@link EXPANSION_FACTOR} times longer (clusters that would exceed it
  * are kept as they are).
  */
-export function foldCharacters(text: string): FoldResult {
+export function foldCharacters(text: string, options: FoldOptions = {}): FoldResult {
+  const foldDiacritics = options.foldDiacritics ?? false;
   const length = text.length;
   const builder = new MappedTextBuilder(length);
   const budget = EXPANSION_FACTOR * length + 1024;
-  const tagRuns: HiddenRun[] = [];
+  const tagRuns: MutableRun[] = [];
+  // The tag run still open: only characters a tag cannot spell have followed it.
+  let openTagRun: MutableRun | undefined;
   const selectorRuns: HiddenRun[] = [];
   let changed = false;
   let signals = 0;
@@ -143,6 +197,8 @@ export function foldCharacters(text: string): FoldResult {
   while (index < length) {
     const code = text.charCodeAt(index);
     if (code < 0x80) {
+      // A tag can spell any printable ASCII character: one written plainly ends the hidden run.
+      if (openTagRun !== undefined && code >= 0x20 && code !== 0x7f) openTagRun = undefined;
       if (zeroWidthAfterLetter && isAsciiLetter(code)) signals |= ZERO_WIDTH_IN_WORD;
       if (bidiMarkAfterLetter && isAsciiLetter(code)) signals |= BIDI;
       zeroWidthAfterLetter = bidiMarkAfterLetter = false;
@@ -172,17 +228,27 @@ export function foldCharacters(text: string): FoldResult {
           while (end < length && isTag(codePointAt(text, end))) end += 2;
           if (isFlagTagSequence(text, index, end, previous)) {
             builder.pushAll(text.slice(index, end), index);
+            openTagRun = undefined;
             break;
           }
           signals |= TAGS;
           changed = true;
-          if (tagRuns.length < MAX_HIDDEN_RUNS) {
-            let payload = '';
-            for (let at = index; at < end && payload.length < MAX_PAYLOAD; at += 2) {
-              const ascii = codePointAt(text, at) - 0xe0000;
-              if (ascii >= 0x20 && ascii <= 0x7e) payload += String.fromCharCode(ascii);
+          if (openTagRun !== undefined) {
+            // Only characters a tag cannot spell (line breaks, non-ASCII) since the last
+            // run: the smuggler left them as they were, so they belong to the hidden text.
+            openTagRun.payload = appendTagPayload(
+              openTagRun.payload + boundedSlice(text, openTagRun.end, index, openTagRun.payload),
+              text,
+              index,
+              end,
+            );
+            openTagRun.end = end;
+          } else if (tagRuns.length < MAX_HIDDEN_RUNS) {
+            const payload = appendTagPayload('', text, index, end);
+            if (payload.length > 0) {
+              openTagRun = { start: index, end, payload };
+              tagRuns.push(openTagRun);
             }
-            if (payload.length > 0) tagRuns.push({ start: index, end, payload });
           }
           break;
         }
@@ -308,10 +374,14 @@ export function foldCharacters(text: string): FoldResult {
     index = end;
   }
 
-  if (sawConfusable) {
-    const folded = foldConfusableWords(builder);
+  if (sawConfusable || foldDiacritics) {
+    const folded = foldConfusableWords(builder, foldDiacritics);
     if (folded.folded) changed = true;
     if (folded.mixedScript) signals |= MIXED_SCRIPT;
+    if (folded.diacritics) {
+      changed = true;
+      signals |= DIACRITICS;
+    }
   }
   const { text: foldedText, map } = builder.finish(length);
   return {

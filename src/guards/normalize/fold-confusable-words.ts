@@ -1,12 +1,16 @@
 /**
  * Folds words written with Latin look-alikes to Latin, in place: every word
  * whose non-ASCII letters are all known look-alikes ("іgnоrе" with Cyrillic
- * і, о, е; "рау" all Cyrillic; "ᴘᴀss" in small capitals). Words with any
- * other non-ASCII letter (ordinary Russian or Greek) are left alone. One
+ * і, о, е; "рау" all Cyrillic; "ᴘᴀss" in small capitals), including words
+ * that also hold precomposed Latin letters ("vосê" with Cyrillic о, с is
+ * "você"; the "ê" stays). Words with any other non-ASCII letter (ordinary
+ * Russian or Greek) are left alone. One
  * character in, one out, so offsets are unchanged.
  */
 import { isAsciiLetter, isLetter, isMark } from './char-info.ts';
 import { confusableScript, confusableTarget } from './confusables.ts';
+import { isEnglishWord } from './english-words.ts';
+import { latinBase } from './latin-letters.ts';
 import type { MappedTextBuilder } from './mapped-text.ts';
 
 /** What folding did. */
@@ -15,7 +19,12 @@ export interface ConfusableFold {
   readonly folded: boolean;
   /** Some folded word mixed ASCII letters with non-Latin look-alikes (`confusables-mixed-script`). */
   readonly mixedScript: boolean;
+  /** Some word lost its diacritics (`diacritics`). */
+  readonly diacritics: boolean;
 }
+
+/** Longest word checked against the English word list (no common word is longer). */
+const MAX_ENGLISH_WORD = 32;
 
 /** Letters and marks of the BMP (surrogate halves end a word: astral letters are rare after NFKC). */
 function isWordUnit(code: number): boolean {
@@ -24,10 +33,23 @@ function isWordUnit(code: number): boolean {
   return isLetter(code) || isMark(code);
 }
 
-/** Folds the look-alike words of the text in `builder` (see the module comment). */
-export function foldConfusableWords(builder: MappedTextBuilder): ConfusableFold {
+/**
+ * Folds the look-alike words of the text in `builder` (see the module
+ * comment). Precomposed Latin letters with diacritics are folded to their
+ * ASCII letter when the word then reads as a common English word ("ïgnörë",
+ * "äll", "іgnörе" with Cyrillic і, е): in every word that also holds a
+ * look-alike, and, with `foldDiacritics` (the text has an attack word
+ * written with diacritics, see `TextScan.diacriticWords`), in every word.
+ */
+export function foldConfusableWords(
+  builder: MappedTextBuilder,
+  foldDiacritics = false,
+): ConfusableFold {
   let folded = false;
   let mixedScript = false;
+  let diacritics = false;
+  let previousHasAscii = false;
+  let pendingLone = -1;
   const length = builder.length;
   let index = 0;
   while (index < length) {
@@ -40,6 +62,7 @@ export function foldConfusableWords(builder: MappedTextBuilder): ConfusableFold 
     let lookalikes = 0;
     let foreignLookalikes = 0;
     let others = 0;
+    let accented = 0;
     for (; end < length; end++) {
       const unit = builder.codeAt(end);
       if (!isWordUnit(unit)) break;
@@ -48,19 +71,62 @@ export function foldConfusableWords(builder: MappedTextBuilder): ConfusableFold 
       } else if (confusableTarget(unit) !== 0) {
         lookalikes++;
         if (confusableScript(unit) !== 'latin') foreignLookalikes++;
+      } else if ((unit < 0x250 || (unit >= 0x1e00 && unit < 0x1f00)) && latinBase(unit) !== 0) {
+        // Precomposed Latin letters ("vосê", "ѕеgurаnçа") are Latin: they do not block the fold.
+        accented++;
       } else if (!isMark(unit)) {
         others++;
       }
     }
-    if (lookalikes > 0 && others === 0) {
+    if (
+      accented > 0 &&
+      others === 0 &&
+      (foldDiacritics || lookalikes > 0) &&
+      end - index <= MAX_ENGLISH_WORD &&
+      isEnglishWord(skeletonOf(builder, index, end))
+    ) {
       for (let at = index; at < end; at++) {
-        const target = confusableTarget(builder.codeAt(at));
-        if (target !== 0) builder.setCodeAt(at, target);
+        const base = latinBase(builder.codeAt(at));
+        if (base !== 0) builder.setCodeAt(at, base);
       }
+      diacritics = true;
+    }
+    // A lone Cyrillic or Greek letter ("а", "в", "о") is a word of its own language
+    // (or one spelled out letter by letter): it folds only next to a word with ASCII letters.
+    const lone = end - index === 1 && foreignLookalikes === 1;
+    if (pendingLone >= 0 && asciiLetters > 0) {
+      foldWord(builder, pendingLone, pendingLone + 1);
+      folded = true;
+    }
+    pendingLone = -1;
+    if (lone && !previousHasAscii) {
+      pendingLone = index;
+    } else if (lookalikes > 0 && others === 0) {
+      foldWord(builder, index, end);
       folded = true;
       if (asciiLetters > 0 && foreignLookalikes > 0) mixedScript = true;
     }
+    previousHasAscii = asciiLetters > 0 || (lone && pendingLone < 0);
     index = end;
   }
-  return { folded, mixedScript };
+  return { folded, mixedScript, diacritics };
+}
+
+/** Folds the look-alikes of `[start, end)` to their Latin letters. */
+function foldWord(builder: MappedTextBuilder, start: number, end: number): void {
+  for (let at = start; at < end; at++) {
+    const target = confusableTarget(builder.codeAt(at));
+    if (target !== 0) builder.setCodeAt(at, target);
+  }
+}
+
+/** The word `[start, end)` in lower-case ASCII: look-alikes and accented letters folded, marks dropped. */
+function skeletonOf(builder: MappedTextBuilder, start: number, end: number): string {
+  let word = '';
+  for (let at = start; at < end; at++) {
+    const unit = builder.codeAt(at);
+    const letter = unit < 0x80 ? unit : confusableTarget(unit) || latinBase(unit);
+    if (letter !== 0) word += String.fromCharCode(letter | 0x20);
+  }
+  return word;
 }

@@ -20,22 +20,39 @@ function isPrintableCode(code: number): boolean {
 /**
  * Whether `text` is mostly printable: at least 95% printable characters
  * (100% for short texts, where one stray byte decides), and letters or digits making
- * up at least a third of it.
+ * up at least a third of it (a tenth when it is all printable ASCII). C1 controls right after a Latin-1 letter
+ * ("ð\u009f\u0098\u0080", an emoji's UTF-8 read as Latin-1) are mojibake in
+ * the hidden text itself, not random bytes, and count as printable.
  */
 export function isMostlyPrintable(text: string): boolean {
   const length = text.length;
   if (length < MIN_DECODED_LENGTH) return false;
   let unprintable = 0;
   let letters = 0;
+  let mojibake = false;
   for (let index = 0; index < length; index++) {
     const code = text.charCodeAt(index);
+    if (code >= 0x80 && code < 0xa0) {
+      if (!mojibake) unprintable++;
+      continue;
+    }
+    mojibake = code >= 0xc0 && code <= 0xff;
     if (!isPrintableCode(code)) unprintable++;
     else if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) letters++;
     else if (code >= 0x30 && code <= 0x39) letters++;
     else if (code >= 0xc0 && code !== 0xfffd) letters++;
   }
   const allowed = length <= 32 ? 0 : Math.floor(length * 0.05);
-  return unprintable <= allowed && letters * 3 >= length;
+  if (unprintable > allowed) return false;
+  // Random bytes are almost never all printable ASCII, so such text may be mostly
+  // punctuation (Morse code, ASCII art) as long as it has some letters.
+  return letters * 3 >= length || (unprintable === 0 && isAscii(text) && letters * 10 >= length);
+}
+
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++)
+    if (text.charCodeAt(index) >= 0x80) return false;
+  return true;
 }
 
 /** The bytes as UTF-8 text when mostly printable, else undefined. */

@@ -11,6 +11,7 @@ describe('scanText', () => {
       byteList: false,
       percentSigns: 0,
       rot13Keywords: 0,
+      diacriticWords: false,
     });
   });
 
@@ -29,5 +30,19 @@ describe('scanText', () => {
     expect(scanText('0x49, 0x67, 0x6e, 0x6f, 0x72, 0x65, 0x20, 0x61').byteList).toBe(true);
     expect(scanText('be ad be ad be ad be').byteList).toBe(false);
     expect(bitCount(scanText('Gur frperg vf urer, gur').rot13Keywords)).toBe(3);
+    expect(scanText('ïgnörë äll').diacriticWords).toBe(true);
+    expect(scanText('the sÿstëm prömpt').diacriticWords).toBe(true);
+  });
+
+  it('does not take ordinary accented prose for obfuscated English', () => {
+    for (const text of [
+      'naïve café résumé',
+      'Le système a des règles très précises, déjà vues.',
+      'Über die Straße für Kinder wäre schön',
+      'El sistema está bien, qué más da',
+      'Você não é o presidente do país',
+    ]) {
+      expect(scanText(text).diacriticWords).toBe(false);
+    }
   });
 });

@@ -6,6 +6,8 @@
 import { isPlainUnit } from './char-info.ts';
 import { rot13KeywordIndex, wordHashStep } from './common-words.ts';
 import { confusableTarget } from './confusables.ts';
+import { isDiacriticTriggerHash } from './english-words.ts';
+import { latinBase } from './latin-letters.ts';
 
 /** What the scan found; every flag is a cheap over-approximation checked again by the transform. */
 export interface TextScan {
@@ -28,7 +30,15 @@ export interface TextScan {
   readonly percentSigns: number;
   /** Bit set of the distinct rot13 keywords seen ("gur", "naq", …). */
   readonly rot13Keywords: number;
+  /**
+   * A word of Latin letters with diacritics that reads, without them, as an
+   * attack word ("ïgnörë", "prömpt"): see {@link isDiacriticTriggerHash}.
+   */
+  readonly diacriticWords: boolean;
 }
+
+/** Shortest word whose diacritics mark obfuscation (see {@link TextScan.diacriticWords}). */
+export const MIN_DIACRITIC_WORD = 4;
 
 const LETTER = 1;
 const DIGIT = 2;
@@ -72,7 +82,9 @@ export function scanText(text: string): TextScan {
   let percentSigns = 0;
   let rot13Keywords = 0;
   let byteList = false;
+  let diacriticWords = false;
   let bytes = 0;
+  let diacritics = 0;
 
   let encodedLength = 0;
   let tokenStart = -1;
@@ -105,7 +117,7 @@ export function scanText(text: string): TextScan {
     if ((classes & WORD) !== 0) {
       if (tokenStart < 0) {
         tokenStart = index;
-        letters = wide = leetDigits = otherDigits = symbols = 0;
+        letters = wide = leetDigits = otherDigits = symbols = diacritics = 0;
         hash = 0;
         firstIsSymbol = (classes & LEET_SYMBOL) !== 0;
       }
@@ -115,6 +127,12 @@ export function scanText(text: string): TextScan {
           hash = wordHashStep(hash, code);
         } else {
           wide++;
+          // Only the Latin blocks hold accented letters (see latinBase).
+          const base = code < 0x250 || (code >= 0x1e00 && code < 0x1f00) ? latinBase(code) : 0;
+          if (base !== 0) {
+            diacritics++;
+            hash = wordHashStep(hash, base);
+          }
         }
       } else if ((classes & DIGIT) !== 0) {
         if ((classes & LEET_DIGIT) !== 0) leetDigits++;
@@ -147,13 +165,30 @@ export function scanText(text: string): TextScan {
     } else {
       bytes = 0;
     }
+    if (
+      diacritics > 0 &&
+      letters + diacritics === tokenLength &&
+      tokenLength >= MIN_DIACRITIC_WORD &&
+      isDiacriticTriggerHash(hash)
+    ) {
+      diacriticWords = true;
+    }
     if (letters === tokenLength && tokenLength >= 2 && tokenLength <= 12) {
       const keyword = rot13KeywordIndex(text, tokenStart, index, hash);
       if (keyword >= 0) rot13Keywords |= 1 << keyword;
     }
     tokenStart = -1;
   }
-  return { nonAscii, spacedLetters, leet, encodedRun, byteList, percentSigns, rot13Keywords };
+  return {
+    nonAscii,
+    spacedLetters,
+    leet,
+    encodedRun,
+    byteList,
+    percentSigns,
+    rot13Keywords,
+    diacriticWords,
+  };
 }
 
 function isHexCode(code: number): boolean {

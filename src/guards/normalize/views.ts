@@ -41,7 +41,8 @@ export interface View {
    * Obfuscation signals seen while building this view: on `normalized`
    * `tag-characters`, `zero-width`, `zero-width-in-word`, `bidi-control`,
    * `variation-selector`, `confusables-mixed-script`, `combining-marks`,
-   * `spaced-letters`; on `deleet` `leetspeak`; decoded views carry none.
+   * `diacritics`, `spaced-letters`; on `deleet` `leetspeak`; decoded views
+   * carry none.
    */
   readonly signals: readonly string[];
 }
@@ -81,8 +82,8 @@ export function buildViews(text: string, options: BuildViewsOptions = {}): reado
   let tagRuns: readonly HiddenRun[] = [];
   let selectorRuns: readonly HiddenRun[] = [];
 
-  if (scan.nonAscii) {
-    const folded = foldCharacters(text);
+  if (scan.nonAscii || scan.diacriticWords) {
+    const folded = foldCharacters(text, { foldDiacritics: scan.diacriticWords });
     tagRuns = folded.tagRuns;
     selectorRuns = folded.selectorRuns;
     if (folded.changed) {
@@ -165,6 +166,7 @@ export function buildViews(text: string, options: BuildViewsOptions = {}): reado
 function mayChange(scan: TextScan): boolean {
   return (
     scan.nonAscii ||
+    scan.diacriticWords ||
     scan.spacedLetters ||
     scan.leet ||
     scan.encodedRun ||
