@@ -175,6 +175,7 @@ function redactions(
   decided: readonly DecidedFinding[],
 ): Redaction[] {
   const out: Redaction[] = [];
+  if (!decided.some((decision) => decision.action === 'redact')) return out;
   for (const entry of located) {
     const own = decided.filter(
       (decision) =>

@@ -113,6 +113,42 @@ export function createGuardPipeline(
   };
   const budget = guards.timeBudgetMs;
   const staticCanaries = Object.freeze([...options.canaries]);
+  // Per profile and surface, the detectors in configuration order with their
+  // ids, resolved once rather than looked up by id on every pass.
+  const resolved = new WeakMap<GuardProfile, Readonly<Record<Surface, readonly Running[]>>>();
+  const runningOf = (profile: GuardProfile): Readonly<Record<Surface, readonly Running[]>> => {
+    let running = resolved.get(profile);
+    if (running === undefined) {
+      const on = (surface: Surface): Running[] =>
+        [...profile.surfaces[surface].keys()].flatMap((id) => {
+          const detector = detectors.get(id);
+          return detector === undefined ? [] : [{ id, detector }]; // checked at build
+        });
+      running = { input: on('input'), tool_output: on('tool_output'), output: on('output') };
+      resolved.set(profile, running);
+    }
+    return running;
+  };
+
+  const inspector = (profile: GuardProfile, canaries: readonly string[]): RequestInspector => ({
+    canaries,
+    pass(subjects) {
+      const wallStarted = wallNow();
+      const cpuStarted = cpuBaseline(wallStarted);
+      const decided: DecidedFinding[] = [];
+      const running = runningOf(profile);
+      for (const subject of subjects) {
+        for (const { id, detector } of running[subject.surface]) {
+          runDetector(detector, subject, profile, decided);
+          if (wallNow() - wallStarted > budget && cpuNow() - cpuStarted > budget) {
+            throw failed(new GuardFailure('time_budget', id, subject.surface));
+          }
+        }
+      }
+      return decided;
+    },
+  });
+  const sharedInspectors = new WeakMap<GuardProfile, RequestInspector>();
 
   return {
     enabled: guards.enabled,
@@ -120,31 +156,25 @@ export function createGuardPipeline(
     timeBudgetMs: budget,
     profileFor: (keyName, alias) => selector.select(keyName, alias),
     forRequest(profile, plantedCanary) {
-      const canaries =
-        plantedCanary === undefined
-          ? staticCanaries
-          : Object.freeze([...staticCanaries, plantedCanary]);
-      return {
-        canaries,
-        pass(subjects) {
-          const wallStarted = wallNow();
-          const cpuStarted = cpuBaseline(wallStarted);
-          const decided: DecidedFinding[] = [];
-          for (const subject of subjects) {
-            for (const id of profile.surfaces[subject.surface].keys()) {
-              const detector = detectors.get(id);
-              if (detector === undefined) continue; // checked at build
-              decided.push(...runDetector(detector, subject, profile));
-              if (wallNow() - wallStarted > budget && cpuNow() - cpuStarted > budget) {
-                throw failed(new GuardFailure('time_budget', id, subject.surface));
-              }
-            }
-          }
-          return decided;
-        },
-      };
+      // Without a planted canary an inspector holds nothing of the request:
+      // one per profile serves every request.
+      if (plantedCanary === undefined) {
+        let shared = sharedInspectors.get(profile);
+        if (shared === undefined) {
+          shared = inspector(profile, staticCanaries);
+          sharedInspectors.set(profile, shared);
+        }
+        return shared;
+      }
+      return inspector(profile, Object.freeze([...staticCanaries, plantedCanary]));
     },
   };
+}
+
+/** A detector a profile runs, by the id the profile names it with. */
+interface Running {
+  readonly id: string;
+  readonly detector: Detector;
 }
 
 /**
@@ -176,25 +206,25 @@ function cpuMilliseconds(): number {
   return (user + system) / 1000;
 }
 
+/** Runs one detector on a subject and appends its findings, with their actions, to `decided`. */
 function runDetector(
   detector: Detector,
   subject: Subject,
   profile: GuardProfile,
-): DecidedFinding[] {
+  decided: DecidedFinding[],
+): void {
   let findings;
   try {
     findings = detector.detect(subject);
   } catch (cause) {
     throw failed(new GuardFailure('detector_error', detector.id, subject.surface, cause));
   }
-  const decided: DecidedFinding[] = [];
   for (const finding of findings) {
     // Actions are by the detector that ran (its findings carry the same id).
     const action = actionFor(profile, subject.surface, detector.id, finding);
     if (action === undefined) continue;
     decided.push({ finding, action, surface: subject.surface, location: subject.location });
   }
-  return decided;
 }
 
 function failed(failure: GuardFailure): GatewayError {

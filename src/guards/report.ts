@@ -60,6 +60,7 @@ export class GuardReport {
 
   /** Adds findings of a pass; input and tool_output go to the intent record, output to the outcome. */
   add(decided: readonly DecidedFinding[]): void {
+    if (decided.length === 0) return;
     for (const entry of decided) {
       (entry.surface === 'output' ? this.#output : this.#input).push(entry);
     }
@@ -91,6 +92,7 @@ export class GuardReport {
    * Undefined when nothing was flagged.
    */
   flagsHeader(): string | undefined {
+    if (this.#input.length === 0 && this.#output.length === 0) return undefined;
     const flags = [
       ...new Set(
         this.findings

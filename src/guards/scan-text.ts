@@ -49,11 +49,12 @@ export function createTextScanner(options: TextScannerOptions = {}): TextScanner
     scan(text, surface, location = 'text') {
       const subject: Subject = { surface, text, location, canaries };
       const scored = injection.score(text, surface);
-      // The detector's own finding (its rule naming) only when it will fire, so
-      // a clean text is scored once, not twice.
-      const findings: Finding[] =
-        scored.score >= injection.threshold(surface) ? [...injection.detect(subject)] : [];
-      for (const detector of others) findings.push(...detector.detect(subject));
+      // The detector's own finding from the score already computed: one scoring per text.
+      const findings: Finding[] = [...injection.findings(scored, surface)];
+      for (const detector of others) {
+        const found = detector.detect(subject);
+        for (const finding of found) findings.push(finding);
+      }
       return { flagged: findings.length > 0, score: scored.score, findings };
     },
   };

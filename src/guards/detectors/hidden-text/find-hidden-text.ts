@@ -159,6 +159,25 @@ export function findHiddenText(text: string): Finding[] {
   let index = first;
   while (index < length && !scan.saturated) {
     const code = text.charCodeAt(index);
+    if (code < SOFT_HYPHEN && wordLookalikes === 0 && wordOthers === 0) {
+      // Below U+00AD in a word of ASCII letters only (or none), nothing can
+      // be reported: skip to the next candidate, keeping the word in progress.
+      let next = index + 1;
+      while (next < length && text.charCodeAt(next) < SOFT_HYPHEN) next++;
+      let start = next;
+      while (start > index && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+      if (start > index) {
+        // A non-letter ended the word; a new one may start after it.
+        wordStart = start < next ? start : -1;
+        wordAscii = start < next ? 1 : 0;
+      } else {
+        if (wordStart < 0) wordStart = index;
+        wordAscii++;
+      }
+      previous = text.charCodeAt(next - 1);
+      index = next;
+      continue;
+    }
     if (code < SOFT_HYPHEN) {
       if (isAsciiLetter(code)) {
         if (wordStart < 0) wordStart = index;

@@ -35,7 +35,7 @@ const BIGRAM_SEED = 0x27d4eb2f;
 const GOLDEN = 0x9e3779b1;
 
 /** JavaScript `\s`: the whitespace the normaliser collapses. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
   return (
     code === 0xa0 ||
@@ -50,53 +50,43 @@ function isSpace(code: number): boolean {
   );
 }
 
-let codes = new Uint16Array(1 << 12);
-
 /**
  * Casefolds and collapses whitespace (a run containing a line break becomes
  * `\n`, any other run one space). `toLowerCase` is one native call; the rare
  * characters whose lowercase has another length (e.g. U+0130) only shift
  * offsets, which are used for reporting windows, never for scoring. The
- * collapse is a loop over char codes (a replace callback per run is slower).
+ * collapse copies the stretches between whitespace runs that need a rewrite
+ * (a lone space or line break stays as it is), so a text with none returns
+ * the casefolded string itself.
  */
 export function normalizeForFeatures(text: string): string {
   const lower = text.toLowerCase();
   const length = lower.length;
-  if (codes.length < length) codes = new Uint16Array(Math.max(length, codes.length * 2));
-  const out = codes;
-  let size = 0;
+  let result = '';
+  let copied = 0;
   let index = 0;
   while (index < length) {
     const code = lower.charCodeAt(index);
     if (!isSpace(code)) {
-      out[size++] = code;
       index++;
       continue;
     }
-    let newline = false;
+    const start = index;
+    let newline = code === 10;
+    index++;
     while (index < length) {
       const next = lower.charCodeAt(index);
       if (!isSpace(next)) break;
       if (next === 10) newline = true;
       index++;
     }
-    out[size++] = newline ? 10 : 32;
+    // A lone space or line break is already its own collapse.
+    if (index - start === 1 && (code === 32 || code === 10)) continue;
+    result += lower.slice(copied, start) + (newline ? '\n' : ' ');
+    copied = index;
   }
-  if (size === length && size > 0 && !needsRewrite(lower)) return lower;
-  let result = '';
-  for (let start = 0; start < size; start += 8192) {
-    result += String.fromCharCode(...out.subarray(start, Math.min(size, start + 8192)));
-  }
-  return result;
-}
-
-/** True when a same-length collapse still changed characters (tabs, CR, NBSP, … became spaces). */
-function needsRewrite(lower: string): boolean {
-  for (let index = 0; index < lower.length; index++) {
-    const code = lower.charCodeAt(index);
-    if (code !== 32 && code !== 10 && isSpace(code)) return true;
-  }
-  return false;
+  if (copied === 0) return lower;
+  return result + lower.slice(copied);
 }
 
 function isWordChar(code: number): boolean {
@@ -211,6 +201,135 @@ export function extractFeatures(
   // Segments past the text end (only the empty text) start at the end.
   if (length === 0) segmentStarts[0] = 0;
   return { features: out.subarray(0, count), segmentStarts, segments };
+}
+
+/**
+ * The weight sum and occurrence count per segment of the features
+ * {@link extractFeatures} hashes from `[from, to)`, without materialising
+ * them: inference needs only these totals. Features are visited in the same
+ * order and the same chunk state (words restart at `from`), so each sum is
+ * bit-for-bit the sum of `weights[feature]` over `extractFeatures(…)`'s
+ * features of the segment, added in order. Writes segment `k` of the range
+ * to `sums[first + k]` and `counts[first + k]`, unscaled.
+ */
+export function segmentWeightSums(
+  normalized: string,
+  bits: number,
+  weights: ArrayLike<number>,
+  from: number,
+  to: number,
+  first: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const shift = 32 - bits;
+  const textLength = normalized.length;
+  let sum = 0;
+  let count = 0;
+  let segment = first;
+  let untilSegmentEnd = SEGMENT_CHARS;
+  let wordHash = 0;
+  let wordLength = 0;
+  let previousWord = 0;
+  let havePrevious = false;
+  // The five characters an n-gram starting at `position` reads (-1 past the text end).
+  const at = (index: number): number => (index < textLength ? normalized.charCodeAt(index) : -1);
+  let next1 = at(from + 1);
+  let next2 = at(from + 2);
+  let next3 = at(from + 3);
+  let next4 = at(from + 4);
+  let code = at(from);
+  for (let position = from; position < to; position++) {
+    if (untilSegmentEnd === 0) {
+      sums[segment] = sum;
+      counts[segment] = count;
+      segment++;
+      sum = 0;
+      count = 0;
+      untilSegmentEnd = SEGMENT_CHARS;
+    }
+    untilSegmentEnd--;
+    // Character 2- to 5-grams starting here, in size order (FNV-1a, then a
+    // multiplicative mix of the top bits); they may read past `to`.
+    if (next1 >= 0) {
+      let hash = Math.imul(Math.imul(FNV_OFFSET ^ code, FNV_PRIME) ^ next1, FNV_PRIME);
+      sum += weights[Math.imul(hash ^ 2, GOLDEN) >>> shift] ?? 0;
+      count++;
+      if (next2 >= 0) {
+        hash = Math.imul(hash ^ next2, FNV_PRIME);
+        sum += weights[Math.imul(hash ^ 3, GOLDEN) >>> shift] ?? 0;
+        count++;
+        if (next3 >= 0) {
+          hash = Math.imul(hash ^ next3, FNV_PRIME);
+          sum += weights[Math.imul(hash ^ 4, GOLDEN) >>> shift] ?? 0;
+          count++;
+          if (next4 >= 0) {
+            hash = Math.imul(hash ^ next4, FNV_PRIME);
+            sum += weights[Math.imul(hash ^ 5, GOLDEN) >>> shift] ?? 0;
+            count++;
+          }
+        }
+      }
+    }
+    if (isWordChar(code)) {
+      if (isSingleCharWord(code)) {
+        if (wordLength > 0) {
+          sum = addWord(weights, sum, wordHash, previousWord, havePrevious, shift);
+          count += havePrevious ? 2 : 1;
+          previousWord = wordHash;
+          havePrevious = true;
+        }
+        const single = Math.imul(WORD_SEED ^ code, FNV_PRIME);
+        sum = addWord(weights, sum, single, previousWord, havePrevious, shift);
+        count += havePrevious ? 2 : 1;
+        previousWord = single;
+        havePrevious = true;
+        wordLength = 0;
+        wordHash = WORD_SEED;
+      } else {
+        if (wordLength === 0) wordHash = WORD_SEED;
+        wordHash = Math.imul(wordHash ^ code, FNV_PRIME);
+        wordLength++;
+      }
+    } else if (wordLength > 0) {
+      sum = addWord(weights, sum, wordHash, previousWord, havePrevious, shift);
+      count += havePrevious ? 2 : 1;
+      previousWord = wordHash;
+      havePrevious = true;
+      wordLength = 0;
+    }
+    code = next1;
+    next1 = next2;
+    next2 = next3;
+    next3 = next4;
+    next4 = at(position + 5);
+  }
+  if (wordLength > 0) {
+    sum = addWord(weights, sum, wordHash, previousWord, havePrevious, shift);
+    count += havePrevious ? 2 : 1;
+  }
+  sums[segment] = sum;
+  counts[segment] = count;
+}
+
+/**
+ * `sum` plus the weights of a word's unigram and (with a previous word)
+ * bigram, added one at a time in {@link emitWord}'s order so float sums match.
+ */
+function addWord(
+  weights: ArrayLike<number>,
+  sum: number,
+  word: number,
+  previous: number,
+  havePrevious: boolean,
+  shift: number,
+): number {
+  let next = sum + (weights[Math.imul(word ^ 0x1f, GOLDEN) >>> shift] ?? 0);
+  if (havePrevious) {
+    const bigram = Math.imul(Math.imul(previous, 31) ^ word ^ BIGRAM_SEED, FNV_PRIME);
+    next += weights[Math.imul(bigram ^ 0x2f, GOLDEN) >>> shift] ?? 0;
+  }
+  return next;
 }
 
 function emitWord(

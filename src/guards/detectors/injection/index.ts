@@ -9,8 +9,8 @@ import { viewsOf } from '../../normalize/view-spans.ts';
 import type { View } from '../../normalize/views.ts';
 import { isLetter } from '../../normalize/char-info.ts';
 import type { Detector, Finding, Subject, Surface } from '../../types.ts';
-import { normalizeForFeatures, SEGMENT_CHARS } from './features.ts';
-import { scoreNormalized, sigmoid } from './model.ts';
+import { isSpace, normalizeForFeatures, SEGMENT_CHARS } from './features.ts';
+import { scoreNormalized, sigmoid, type WindowScore } from './model.ts';
 import { RULES } from './rules.ts';
 import { loadWeights } from './weights.ts';
 
@@ -32,6 +32,21 @@ export interface InjectionScore {
 export interface InjectionDetector extends Detector {
   score(text: string, surface: Surface): InjectionScore;
   threshold(surface: Surface): number;
+  /** The findings `detect` returns for a text with this score, without scoring it again. */
+  findings(result: InjectionScore, surface: Surface): readonly Finding[];
+}
+
+/** The best window so far: its view, the excerpt of the view scored, and the window. */
+interface Best {
+  readonly view: View;
+  readonly excerpt: Excerpt;
+  readonly scored: WindowScore;
+}
+
+/** A part of a view scored on its own, at `offset` in the view's text. */
+interface Excerpt {
+  readonly text: string;
+  readonly offset: number;
 }
 
 export interface InjectionDetectorOptions {
@@ -57,41 +72,38 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
   // concept weights, and each surface has its own threshold.
   function score(text: string, surface: Surface): InjectionScore {
     const { model } = loadWeights();
-    let best: InjectionScore | undefined;
-    let bestLogit = -Infinity;
-    for (const view of viewsOf(text)) {
-      for (const excerpt of excerptsToScore(view, text)) {
-        const normalized = normalizeForFeatures(excerpt.text);
-        const scored = scoreNormalized(model, normalized, surface);
-        if (scored.logit <= bestLogit) continue;
-        bestLogit = scored.logit;
-        const window = scored;
-        const partial = excerpt.text.length < view.text.length;
-        const value = sigmoid(window.logit);
-        const rules = window.rules.map((rule) => RULES[rule]?.id ?? 'unknown');
-        const reasonRules = rules.length > 0 ? `; rules: ${rules.join(', ')}` : '';
-        const base = {
-          score: value,
-          view: view.name,
-          reason: `injection score ${value.toFixed(2)} (view ${view.name}${reasonRules})`,
-          rules,
-        };
-        if (window.windows > 1 || partial) {
-          const span = originalSpan(view, excerpt, window.start, window.end);
-          best = { ...base, window: span };
-        } else {
-          best = base;
-        }
+    const views = viewsOf(text);
+    let best: Best | undefined;
+    for (const view of views) {
+      for (const excerpt of excerptsToScore(view, text, parentOf(view, views))) {
+        const scored = scoreNormalized(model, normalizeForFeatures(excerpt.text), surface);
+        if (best !== undefined && scored.logit <= best.scored.logit) continue;
+        best = { view, excerpt, scored };
       }
     }
-    return (
-      best ?? {
+    if (best === undefined) {
+      return {
         score: 0,
         view: 'original',
         reason: 'injection score 0.00 (view original)',
         rules: [],
-      }
-    );
+      };
+    }
+    // The result (reason, rule ids, original span) is built for the winner only.
+    const { view, excerpt, scored } = best;
+    const value = sigmoid(scored.logit);
+    const rules = scored.rules.map((rule) => RULES[rule]?.id ?? 'unknown');
+    const reasonRules = rules.length > 0 ? `; rules: ${rules.join(', ')}` : '';
+    const base = {
+      score: value,
+      view: view.name,
+      reason: `injection score ${value.toFixed(2)} (view ${view.name}${reasonRules})`,
+      rules,
+    };
+    if (scored.windows > 1 || excerpt.text.length < view.text.length) {
+      return { ...base, window: originalSpan(view, excerpt, scored.start, scored.end) };
+    }
+    return base;
   }
 
   return {
@@ -99,61 +111,73 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
     score,
     threshold: (surface) => thresholds[surface],
     detect(subject: Subject): readonly Finding[] {
-      const result = score(subject.text, subject.surface);
-      if (result.score < thresholds[subject.surface]) return [];
-      const strongest = strongestRule(result.rules);
-      return [
-        {
-          detector: 'injection',
-          rule: strongest ?? 'model',
-          type: 'injection',
-          score: result.score,
-          view: result.view,
-          reason: result.reason,
-        },
-      ];
+      return findingsFor(score(subject.text, subject.surface), thresholds[subject.surface]);
     },
+    findings: (result, surface) => findingsFor(result, thresholds[surface]),
   };
 }
 
 /** Longer derived views are scored only around their changes (see {@link excerptsToScore}). */
 const MIN_EXCERPTED_CHARS = 8 * SEGMENT_CHARS;
+/** Two whitespace characters in a row: a run the normaliser collapses. */
+const TWO_SPACES = /\s\s/;
+
+/** Characters compared at once against an aligned parent view. */
+const COMPARED_BLOCK = 64;
 /** Context kept on each side of a change: a whole window (two segments). */
 const EXCERPT_RADIUS = 2 * SEGMENT_CHARS;
 
 /**
  * The parts of a view worth scoring. A derived view of a long text (the
  * `normalized` or `deleet` view of a document with a few odd tokens) is
- * mostly the original again, and windows without a change score as they do
- * in the original: scoring only the changed regions, with a window of
- * context each side, keeps long texts linear instead of paying for every
- * view in full. A view identical to the original is skipped; the original,
- * decoded views and short views are scored whole.
+ * mostly its parent again (the original, or for `deleet` the `normalized`
+ * view it was made from), and windows without a change score as they do in
+ * the parent: scoring only the changed regions, with a window of context
+ * each side, keeps long texts linear instead of paying for every view in
+ * full. A view identical to its parent is skipped; the original, decoded
+ * views and short views are scored whole.
  */
 function excerptsToScore(
   view: View,
   original: string,
-): readonly { readonly text: string; readonly offset: number }[] {
-  const whole = [{ text: view.text, offset: 0 }];
+  parent: View | undefined,
+): readonly Excerpt[] {
   const map = view.map;
   if (view.name === 'original' || map === undefined || view.text.length < MIN_EXCERPTED_CHARS) {
-    return whole;
+    return [{ text: view.text, offset: 0 }];
   }
+  const text = view.text;
   const ranges: [number, number][] = [];
   let covered = 0;
-  for (let index = 0; index < view.text.length; index++) {
-    const from = map[index] ?? -1;
-    const code = view.text.charCodeAt(index);
-    const before = original.charCodeAt(from);
-    // Punctuation that became other punctuation ("…" → "...", a no-break
-    // space → a space) changes nothing the model reads as words.
-    const unchanged =
-      code === before
-        ? (map[index + 1] ?? -1) === from + 1
-        : !isWordCode(code) && !isWordCode(before);
+  const parentText = parent?.text;
+  for (let index = 0; index < text.length; index++) {
+    // Aligned with the parent: skip equal blocks with one native comparison.
+    if (
+      parentText !== undefined &&
+      index % COMPARED_BLOCK === 0 &&
+      text.startsWith(parentText.slice(index, index + COMPARED_BLOCK), index)
+    ) {
+      index += COMPARED_BLOCK - 1;
+      continue;
+    }
+    const code = text.charCodeAt(index);
+    let unchanged: boolean;
+    if (parent !== undefined) {
+      // Same length as the parent, character for character.
+      const before = parent.text.charCodeAt(index);
+      unchanged = code === before || erased(code, before);
+    } else {
+      const from = map[index] ?? -1;
+      const before = original.charCodeAt(from);
+      // One character for one: unchanged when equal or the change is erased.
+      unchanged =
+        (map[index + 1] ?? -1) === from + 1
+          ? code === before || erased(code, before)
+          : code !== before && !isWordCode(code) && !isWordCode(before);
+    }
     if (unchanged) continue;
     const start = Math.max(0, index - EXCERPT_RADIUS);
-    const end = Math.min(view.text.length, index + EXCERPT_RADIUS);
+    const end = Math.min(text.length, index + EXCERPT_RADIUS);
     const last = ranges[ranges.length - 1];
     if (last !== undefined && start <= last[1]) {
       covered += end - last[1];
@@ -163,9 +187,33 @@ function excerptsToScore(
       covered += end - start;
     }
     // Mostly changed: one pass over the whole view is cheaper than many excerpts.
-    if (covered * 2 > view.text.length) return whole;
+    if (covered * 2 > text.length) return [{ text, offset: 0 }];
   }
-  return ranges.map(([start, end]) => ({ text: view.text.slice(start, end), offset: start }));
+  return ranges.map(([start, end]) => ({ text: text.slice(start, end), offset: start }));
+}
+
+/**
+ * Whether replacing `before` by `code` changes nothing the model reads:
+ * punctuation that became other punctuation ("…" → "...", a no-break space
+ * → a space) is not part of any word, and two characters with the same
+ * lowercase (the Kelvin sign and `k`) are the same after the model's casefold.
+ */
+function erased(code: number, before: number): boolean {
+  const word = isWordCode(code);
+  if (word !== isWordCode(before)) return false;
+  if (!word) return true;
+  return String.fromCharCode(code).toLowerCase() === String.fromCharCode(before).toLowerCase();
+}
+
+/**
+ * The view a derived view was made from, when the two align character for
+ * character: `deleet` replaces characters of the `normalized` view (or of
+ * the original, when nothing was normalised) one for one.
+ */
+function parentOf(view: View, views: readonly View[]): View | undefined {
+  if (view.name !== 'deleet') return undefined;
+  const parent = views.find((candidate) => candidate.name === 'normalized') ?? views[0];
+  return parent !== undefined && parent.text.length === view.text.length ? parent : undefined;
 }
 
 /** Letters and digits (any script): what n-grams, rules and concepts are made of. */
@@ -175,6 +223,24 @@ function isWordCode(code: number): boolean {
     return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39);
   }
   return isLetter(code);
+}
+
+/**
+ * One whole-text finding (no span: an injection is a property of the text,
+ * and redacting it replaces the whole text) when the score reaches the threshold.
+ */
+function findingsFor(result: InjectionScore, threshold: number): readonly Finding[] {
+  if (result.score < threshold) return [];
+  return [
+    {
+      detector: 'injection',
+      rule: strongestRule(result.rules) ?? 'model',
+      type: 'injection',
+      score: result.score,
+      view: result.view,
+      reason: result.reason,
+    },
+  ];
 }
 
 /** The rule listed first in `RULES` among those fired: rules are ordered by precision. */
@@ -203,6 +269,12 @@ function originalSpan(
   let viewEnd = text.length;
   let index = 0;
   let startFound = false;
+  // No whitespace run to collapse: normalised offsets are the text's own.
+  if (!TWO_SPACES.test(text)) {
+    viewStart = start < text.length ? start : 0;
+    viewEnd = Math.min(end, text.length);
+    index = text.length;
+  }
   while (index < text.length) {
     if (!startFound && normalizedOffset >= start) {
       viewStart = index;
@@ -212,8 +284,8 @@ function originalSpan(
       viewEnd = index;
       break;
     }
-    if (/\s/.test(text.charAt(index))) {
-      while (index < text.length && /\s/.test(text.charAt(index))) index++;
+    if (isSpace(text.charCodeAt(index))) {
+      while (index < text.length && isSpace(text.charCodeAt(index))) index++;
     } else {
       index++;
     }

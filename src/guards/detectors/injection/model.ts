@@ -13,7 +13,13 @@
  * are formed from adjacent segment totals. The text's score is the max over
  * windows: one injected paragraph in a long document is not diluted.
  */
-import { SEGMENT_CHARS, extractFeatures, windowCount, windowSegments } from './features.ts';
+import {
+  SEGMENT_CHARS,
+  extractFeatures,
+  segmentWeightSums,
+  windowCount,
+  windowSegments,
+} from './features.ts';
 import { CONCEPT_FEATURES, conceptFeatures, conceptMask, findConceptHits } from './concepts.ts';
 import { RULES, findRuleHits } from './rules.ts';
 
@@ -86,31 +92,45 @@ export function sigmoid(logit: number): number {
   return 1 / (1 + Math.exp(-logit));
 }
 
-/** Per-segment weight sums and occurrence counts of a normalised text. */
+/**
+ * Per-segment buffers reused by every {@link scoreNormalized} call (it is
+ * synchronous and keeps no reference to them), grown for longer texts.
+ */
+let scratch = segmentBuffers(64);
+
+function segmentBuffers(size: number): {
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
+  readonly conceptMasks: Int32Array;
+  readonly ruleMasks: Int32Array;
+} {
+  return {
+    sums: new Float64Array(size),
+    counts: new Float64Array(size),
+    conceptMasks: new Int32Array(size),
+    ruleMasks: new Int32Array(size),
+  };
+}
+
+/** Per-segment weight sums and occurrence counts of a normalised text, into `sums` and `counts`. */
 function segmentTotals(
   model: LinearModel,
   normalized: string,
-): { sums: Float64Array; counts: Float64Array } {
-  const segments = Math.max(1, Math.ceil(normalized.length / SEGMENT_CHARS));
-  const sums = new Float64Array(segments);
-  const counts = new Float64Array(segments);
-  const weights = model.weights;
+  segments: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  // Chunked as `extractFeatures` is in training (words restart at each chunk),
+  // so the totals are exactly those of the features training sees.
   for (let first = 0; first < segments; first += CHUNK_SEGMENTS) {
     const from = first * SEGMENT_CHARS;
     const to = Math.min(normalized.length, (first + CHUNK_SEGMENTS) * SEGMENT_CHARS);
-    const extracted = extractFeatures(normalized, model.bits, from, to);
-    const features = extracted.features;
-    const starts = extracted.segmentStarts;
-    for (let segment = 0; segment < extracted.segments; segment++) {
-      const begin = starts[segment] ?? 0;
-      const end = starts[segment + 1] ?? begin;
-      let sum = 0;
-      for (let index = begin; index < end; index++) sum += weights[features[index] ?? 0] ?? 0;
-      sums[first + segment] = sum * model.scale;
-      counts[first + segment] = end - begin;
-    }
+    segmentWeightSums(normalized, model.bits, model.weights, from, to, first, sums, counts);
   }
-  return { sums, counts };
+  const scale = model.scale;
+  for (let segment = 0; segment < segments; segment++) {
+    sums[segment] = (sums[segment] ?? 0) * scale;
+  }
 }
 
 /** Scores every window of a normalised text (see `normalizeForFeatures`) and returns the best. */
@@ -123,38 +143,57 @@ export function scoreNormalized(
     surface === 'tool_output' && model.conceptWeights.length >= 2 * CONCEPT_FEATURES
       ? CONCEPT_FEATURES
       : -1;
-  const { sums, counts } = segmentTotals(model, normalized);
-  const segments = sums.length;
+  const segments = Math.max(1, Math.ceil(normalized.length / SEGMENT_CHARS));
+  if (scratch.sums.length < segments)
+    scratch = segmentBuffers(Math.max(segments, 2 * scratch.sums.length));
+  const { sums, counts, conceptMasks, ruleMasks } = scratch;
+  segmentTotals(model, normalized, segments, sums, counts);
   const hits = findRuleHits(normalized);
   // Hits folded into one bit mask per segment, once: a window's masks are the
   // OR of its segments', so scoring stays linear in the text length however
   // many hits a long document has.
-  const conceptMasks = segmentMasks(findConceptHits(normalized), segments, (hit) => hit.mask);
-  const ruleMasks = segmentMasks(hits, segments, (hit) => 1 << hit.rule);
+  conceptMasks.fill(0, 0, segments);
+  for (const hit of findConceptHits(normalized)) {
+    const segment = Math.min(segments - 1, Math.floor(hit.at / SEGMENT_CHARS));
+    conceptMasks[segment] = (conceptMasks[segment] ?? 0) | hit.mask;
+  }
+  ruleMasks.fill(0, 0, segments);
+  for (const hit of hits) {
+    const segment = Math.min(segments - 1, Math.floor(hit.at / SEGMENT_CHARS));
+    ruleMasks[segment] = (ruleMasks[segment] ?? 0) | (1 << hit.rule);
+  }
   const windows = windowCount(segments);
+  const span = segments <= 2 ? segments : 2;
+  const dense = model.dense;
   let best = -Infinity;
   let bestWindow = 0;
   for (let window = 0; window < windows; window++) {
-    const [first, end] = windowSegments(window, segments);
+    const first = segments <= 2 ? 0 : window;
+    const end = first + span;
     let sum = 0;
     let count = 0;
+    let conceptMask = 0;
+    let ruleMask = 0;
     for (let segment = first; segment < end; segment++) {
       sum += sums[segment] ?? 0;
       count += counts[segment] ?? 0;
+      conceptMask |= conceptMasks[segment] ?? 0;
+      ruleMask |= ruleMasks[segment] ?? 0;
     }
     let logit = model.bias + (count > 0 ? sum / Math.sqrt(count) : 0);
-    const mask = orOf(conceptMasks, first, end);
-    const dense = model.dense;
     let denseLogit = dense === undefined ? -Infinity : dense.bias;
     let floored = false;
-    for (const feature of conceptFeatures(mask)) {
-      logit += model.conceptWeights[feature] ?? 0;
-      if (toolOffset > 0) logit += model.conceptWeights[toolOffset + feature] ?? 0;
-      if (dense !== undefined) denseLogit += dense.conceptWeights[feature] ?? 0;
-      if (model.floorConcepts.includes(feature)) floored = true;
-      if (toolOffset > 0 && model.toolFloorConcepts.includes(feature)) floored = true;
+    if (conceptMask !== 0) {
+      for (const feature of cachedConceptFeatures(conceptMask)) {
+        logit += model.conceptWeights[feature] ?? 0;
+        if (toolOffset > 0) logit += model.conceptWeights[toolOffset + feature] ?? 0;
+        if (dense !== undefined) denseLogit += dense.conceptWeights[feature] ?? 0;
+        if (model.floorConcepts.includes(feature)) floored = true;
+        if (toolOffset > 0 && model.toolFloorConcepts.includes(feature)) floored = true;
+      }
     }
-    for (const rule of bitsOf(orOf(ruleMasks, first, end))) {
+    for (let rule = 0; ruleMask >>> rule !== 0; rule++) {
+      if (((ruleMask >>> rule) & 1) === 0) continue;
       logit += model.ruleWeights[rule] ?? 0;
       if (dense !== undefined) denseLogit += dense.ruleWeights[rule] ?? 0;
       if (model.floorRules.includes(rule)) floored = true;
@@ -178,31 +217,18 @@ export function scoreNormalized(
   };
 }
 
-/** One mask per segment: the OR of `bits(hit)` over the hits starting in it. */
-function segmentMasks<Hit extends { readonly at: number }>(
-  hits: readonly Hit[],
-  segments: number,
-  bits: (hit: Hit) => number,
-): Int32Array {
-  const masks = new Int32Array(segments);
-  for (const hit of hits) {
-    const segment = Math.min(segments - 1, Math.floor(hit.at / SEGMENT_CHARS));
-    masks[segment] = (masks[segment] ?? 0) | bits(hit);
+/** Concept masks repeat (most windows have none or the same few): their feature lists are kept. */
+const conceptFeatureCache = new Map<number, readonly number[]>();
+const CONCEPT_CACHE_LIMIT = 4096;
+
+function cachedConceptFeatures(mask: number): readonly number[] {
+  let features = conceptFeatureCache.get(mask);
+  if (features === undefined) {
+    if (conceptFeatureCache.size >= CONCEPT_CACHE_LIMIT) conceptFeatureCache.clear();
+    features = conceptFeatures(mask);
+    conceptFeatureCache.set(mask, features);
   }
-  return masks;
-}
-
-function orOf(masks: Int32Array, first: number, end: number): number {
-  let mask = 0;
-  for (let segment = first; segment < end; segment++) mask |= masks[segment] ?? 0;
-  return mask;
-}
-
-/** The set bits of a rule mask, ascending (rule order). */
-function bitsOf(mask: number): number[] {
-  const bits: number[] = [];
-  for (let bit = 0; mask >>> bit !== 0; bit++) if (((mask >>> bit) & 1) === 1) bits.push(bit);
-  return bits;
+  return features;
 }
 
 /** Distinct rules with a hit starting in `[start, end)`, in rule order. */

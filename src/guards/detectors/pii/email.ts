@@ -5,7 +5,7 @@
  * not anyone's data, and are not reported; nor are asset names such as
  * `logo@2x.png`, whose "top-level domain" is a file extension.
  */
-import { collect, type PiiMatch } from './pii-match.ts';
+import type { PiiMatch } from './pii-match.ts';
 
 // Local part starts where no local-part character precedes it, so a run is
 // tried once; labels and counts are bounded.
@@ -17,9 +17,35 @@ const RESERVED_DOMAIN =
 const FILE_EXTENSION =
   /^(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|js|mjs|cjs|ts|tsx|jsx|css|scss|json|map|html?|txt|md|ya?ml|xml|pdf|zip|gz|wasm|woff2?|ttf|mp[34]|lock)$/i;
 
+/** Longest local part: a match's `@` is at most this many characters after its start. */
+const MAX_LOCAL_PART = 64;
+
+/**
+ * The matches of {@link EMAIL}, scanned only near each `@`: a match starting
+ * at `s` has its `@` in `(s, s + 64]`, so no match starts more than 64
+ * characters before the next `@`, and the regex skips the text in between
+ * (the same matches as one scan from the start, without its cost on long
+ * texts with few addresses).
+ */
+function emailMatches(text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('@', from + 1);
+    if (at === -1) break;
+    EMAIL.lastIndex = Math.max(from, at - MAX_LOCAL_PART);
+    const match = EMAIL.exec(text);
+    if (match === null) break;
+    matches.push(match);
+    from = EMAIL.lastIndex;
+  }
+  EMAIL.lastIndex = 0;
+  return matches;
+}
+
 export function scanEmails(text: string): PiiMatch[] {
   if (!text.includes('@')) return [];
-  return collect(EMAIL, text, (match) => {
+  return collectMatches(emailMatches(text), (match) => {
     const address = match[0];
     // `scheme://user:password@host` is a URL's userinfo, not an address.
     const previous = text[match.index - 1];
@@ -43,4 +69,16 @@ export function scanEmails(text: string): PiiMatch[] {
       reason: 'an email address',
     };
   });
+}
+
+function collectMatches(
+  matches: readonly RegExpExecArray[],
+  accept: (match: RegExpExecArray) => PiiMatch | undefined,
+): PiiMatch[] {
+  const found: PiiMatch[] = [];
+  for (const match of matches) {
+    const accepted = accept(match);
+    if (accepted !== undefined) found.push(accepted);
+  }
+  return found;
 }
