@@ -9,18 +9,31 @@
  * between literals (no nested or unbounded quantifiers), and multilingual
  * phrases are found by plain `indexOf` keyword scanning.
  */
+import { SEGMENT_CHARS } from './features.ts';
 
 export interface Rule {
   /** Stable id, used as the finding rule and in the weights file. */
   readonly id: string;
   /** Why, for people; never quotes the text. */
   readonly reason: string;
-  /** Offsets into the normalised text where the rule fired (at most {@link MAX_HITS}). */
+  /**
+   * Offsets into the normalised text where the rule fired: the first hit of
+   * each segment (see {@link afterHit}).
+   */
   find(normalized: string): readonly number[];
 }
 
-/** A rule reports at most this many hits, bounding work on adversarially repetitive input. */
-const MAX_HITS = 64;
+/**
+ * Where the search resumes after a hit at `at` that would otherwise resume
+ * at `from`: the start of the next segment. The model only asks whether a
+ * rule fired in a segment, so further hits there add nothing; skipping them
+ * bounds hits by the text's length (one per segment) without a global cap,
+ * which used to drop the late hits of a long document whose first part
+ * repeats a cue.
+ */
+function afterHit(at: number, from: number): number {
+  return Math.max(from, (Math.floor(at / SEGMENT_CHARS) + 1) * SEGMENT_CHARS);
+}
 
 /**
  * Which candidates the scan drops because a match there cannot count,
@@ -252,7 +265,7 @@ function globalMatches(pattern: RegExp): NextMatch {
 }
 
 /**
- * Offsets of the matches that `accept` keeps, at most {@link MAX_HITS}. A
+ * Offsets of the matches that `accept` keeps, one per segment. A
  * rejected match is retried one character later (a keyword inside a longer
  * word may still start a whole word further on).
  */
@@ -263,13 +276,13 @@ function matchOffsets(
 ): number[] {
   const hits: number[] = [];
   let match = next(normalized, 0);
-  while (match !== null && hits.length < MAX_HITS) {
+  while (match !== null) {
     const at = match.index;
     const length = match[0].length;
     let from: number;
     if (accept(at, length)) {
       hits.push(at);
-      from = length === 0 ? at + 1 : at + length;
+      from = afterHit(at, length === 0 ? at + 1 : at + length);
     } else {
       from = at + 1;
     }
@@ -333,7 +346,7 @@ function sequence(anchor: Anchored, steps: readonly Step[]): (normalized: string
   return (normalized) => {
     const hits: number[] = [];
     let match = next(normalized, 0);
-    while (match !== null && hits.length < MAX_HITS) {
+    while (match !== null) {
       let position = match.index + match[0].length;
       let matched = true;
       for (const step of steps) {
@@ -347,9 +360,13 @@ function sequence(anchor: Anchored, steps: readonly Step[]): (normalized: string
         }
         position += found.index + found[0].length;
       }
-      if (matched) hits.push(match.index);
       const end = match.index + match[0].length;
-      match = next(normalized, match[0].length === 0 ? end + 1 : end);
+      let from = match[0].length === 0 ? end + 1 : end;
+      if (matched) {
+        hits.push(match.index);
+        from = afterHit(match.index, from);
+      }
+      match = next(normalized, from);
     }
     return hits;
   };
@@ -386,7 +403,7 @@ function sequenceRule(
         sources++;
       }
       if (sources <= 1) return hits;
-      return hits.sort(ascending).slice(0, MAX_HITS);
+      return hits.sort(ascending);
     },
   };
 }
@@ -395,17 +412,21 @@ function sequenceRule(
 function markdownImagesWithQuery(normalized: string): number[] {
   const hits: number[] = [];
   let at = normalized.indexOf('![');
-  while (at !== -1 && hits.length < MAX_HITS) {
+  while (at !== -1) {
+    let from = at + 2;
     const close = normalized.indexOf('](', at + 2);
     if (close !== -1 && close - at <= 102 && !normalized.slice(at, close).includes('\n')) {
       let start = close + 2;
       if (normalized.charCodeAt(start) === 32) start++;
       if (normalized.startsWith('http://', start) || normalized.startsWith('https://', start)) {
         const url = urlAt(normalized, start);
-        if (url.includes('?') || url.includes('&') || url.includes('=')) hits.push(at);
+        if (url.includes('?') || url.includes('&') || url.includes('=')) {
+          hits.push(at);
+          from = afterHit(at, from);
+        }
       }
     }
-    at = normalized.indexOf('![', at + 2);
+    at = normalized.indexOf('![', from);
   }
   return hits;
 }
@@ -427,8 +448,11 @@ function urlsWithPlaceholder(normalized: string): number[] {
   const hits: number[] = [];
   URL_START.lastIndex = 0;
   let match = URL_START.exec(normalized);
-  while (match !== null && hits.length < MAX_HITS) {
-    if (QUERY_PLACEHOLDER.test(urlAt(normalized, match.index))) hits.push(match.index);
+  while (match !== null) {
+    if (QUERY_PLACEHOLDER.test(urlAt(normalized, match.index))) {
+      hits.push(match.index);
+      URL_START.lastIndex = afterHit(match.index, URL_START.lastIndex);
+    }
     match = URL_START.exec(normalized);
   }
   URL_START.lastIndex = 0;
@@ -476,7 +500,7 @@ const multilingualOverride: Rule = {
     const next = anchoredMatches(dismissVerbs);
     const hits: number[] = [];
     let match = next(normalized, 0);
-    while (match !== null && hits.length < MAX_HITS) {
+    while (match !== null) {
       const at = match.index;
       // A Latin-script verb must start a word ("unut" is not inside "minute").
       const wordStart =
@@ -487,8 +511,11 @@ const multilingualOverride: Rule = {
       if (wordStart) {
         const near = Math.max(0, at - PAIR_DISTANCE);
         const to = Math.min(normalized.length, at + match[0].length + PAIR_DISTANCE);
-        if (INSTRUCTION_NOUNS.test(normalized.slice(near, to))) hits.push(at);
         from = at + match[0].length;
+        if (INSTRUCTION_NOUNS.test(normalized.slice(near, to))) {
+          hits.push(at);
+          from = afterHit(at, from);
+        }
       }
       match = next(normalized, from);
     }
