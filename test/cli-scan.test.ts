@@ -166,6 +166,45 @@ describe('ringfence scan (one text)', () => {
   });
 });
 
+describe('ringfence scan --config', () => {
+  const CANARY = 'ZEBRA-CANARY-7781';
+
+  it("uses the configuration's detector options and canaries, and nothing unless asked", async () => {
+    const file = path.join(workspace.dir, 'scan-config.yaml');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        guards: {
+          canaries: [CANARY],
+          detectors: { injection: { thresholds: { input: 0.5 } } },
+        },
+      }),
+    );
+    const text = `the build id is ${CANARY}`;
+    const configured = await workspace.run('scan', '--config', file, '--json', text);
+    expect(configured.code).toBe(1);
+    const result = JSON.parse(configured.stdout) as {
+      threshold: number;
+      findings: { detector: string }[];
+    };
+    expect(result.threshold).toBe(0.5);
+    expect(result.findings.map((finding) => finding.detector)).toContain('canary');
+    expect(configured.stdout).not.toContain(CANARY);
+
+    const plain = await workspace.run('scan', '--json', text);
+    expect(plain.code).toBe(0);
+    expect((JSON.parse(plain.stdout) as { threshold: number }).threshold).not.toBe(0.5);
+  });
+
+  it('reports a bad configuration file by path and exits non-zero', async () => {
+    const file = path.join(workspace.dir, 'bad-scan-config.yaml');
+    writeFileSync(file, JSON.stringify({ guards: { detectors: { injection: { nope: 1 } } } }));
+    const result = await workspace.run('scan', '--config', file, CLEAN);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('guards.detectors.injection');
+  });
+});
+
 describe('ringfence scan --jsonl', () => {
   it('answers every record in input order, with per-record surfaces', async () => {
     const records = Array.from({ length: 2_000 }, (_, index) => ({

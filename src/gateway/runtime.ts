@@ -8,7 +8,7 @@ import { buildCatalog, type Catalog } from '../config/catalog.ts';
 import type { Environment } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { Secret } from '../config/secret.ts';
-import { CANARY_REFERENCE } from '../config/guards-schema.ts';
+import { resolveCanaries } from '../config/resolve-canaries.ts';
 import { createGuardPipeline, type GuardPipeline } from '../guards/pipeline.ts';
 import { buildDetectors, type DetectorOverrides } from '../guards/registry.ts';
 
@@ -55,15 +55,6 @@ export function buildRuntime(
       canaries: resolveCanaries(config.guards.canaries, environment),
       detectors: (used) => buildDetectors(config.guards, used, options.guardDetectors),
     }),
-  });
-}
-
-/** `env:NAME` canaries read from the environment (checked present at load), literals as written. */
-function resolveCanaries(canaries: readonly string[], environment: Environment): string[] {
-  return canaries.flatMap((canary) => {
-    if (!CANARY_REFERENCE.test(canary)) return [canary];
-    const value = environment[canary.slice('env:'.length)];
-    return value === undefined || value === '' ? [] : [value];
   });
 }
 

@@ -7,7 +7,7 @@ import type { GuardDetectorId, GuardsConfig } from '../config/guards-schema.ts';
 import { createCanaryDetector } from './detectors/canary/index.ts';
 import { createExfiltrationDetector } from './detectors/exfiltration/index.ts';
 import { createHiddenTextDetector } from './detectors/hidden-text/index.ts';
-import { createInjectionDetector } from './detectors/injection/index.ts';
+import { createInjectionDetector, type InjectionDetector } from './detectors/injection/index.ts';
 import { createPiiDetector } from './detectors/pii/index.ts';
 import { createSecretsDetector } from './detectors/secrets/index.ts';
 import type { Detector } from './types.ts';
@@ -24,14 +24,28 @@ export function buildDetectors(
   used: ReadonlySet<string>,
   overrides: DetectorOverrides = {},
 ): ReadonlyMap<string, Detector> {
+  const factories = detectorFactories(guards);
+  const detectors = new Map<string, Detector>();
+  for (const [id, factory] of Object.entries(factories) as [GuardDetectorId, () => Detector][]) {
+    if (!used.has(id)) continue;
+    detectors.set(id, overrides[id] ?? factory());
+  }
+  return detectors;
+}
+
+/** The injection detector with the configured thresholds (also used by `ringfence scan --config`). */
+export function injectionDetectorFor(guards: GuardsConfig): InjectionDetector {
+  const thresholds = guards.detectors.injection?.thresholds;
+  return createInjectionDetector(
+    thresholds === undefined ? {} : { thresholds: withoutUndefined(thresholds) },
+  );
+}
+
+/** One factory per detector id, each applying that detector's configured options. */
+export function detectorFactories(guards: GuardsConfig): Record<GuardDetectorId, () => Detector> {
   const options = guards.detectors;
-  const factories: Record<GuardDetectorId, () => Detector> = {
-    injection: () =>
-      createInjectionDetector(
-        options.injection?.thresholds === undefined
-          ? {}
-          : { thresholds: withoutUndefined(options.injection.thresholds) },
-      ),
+  return {
+    injection: () => injectionDetectorFor(guards),
     secrets: () =>
       createSecretsDetector(
         options.secrets?.rules === undefined ? {} : { rules: options.secrets.rules },
@@ -51,12 +65,6 @@ export function buildDetectors(
       ),
     'hidden-text': () => createHiddenTextDetector(),
   };
-  const detectors = new Map<string, Detector>();
-  for (const [id, factory] of Object.entries(factories) as [GuardDetectorId, () => Detector][]) {
-    if (!used.has(id)) continue;
-    detectors.set(id, overrides[id] ?? factory());
-  }
-  return detectors;
 }
 
 function withoutUndefined<T extends object>(

@@ -10,6 +10,8 @@ import { createHiddenTextDetector } from './detectors/hidden-text/index.ts';
 import { createInjectionDetector, type InjectionDetector } from './detectors/injection/index.ts';
 import { createPiiDetector } from './detectors/pii/index.ts';
 import { createSecretsDetector } from './detectors/secrets/index.ts';
+import { GUARD_DETECTOR_IDS, type GuardsConfig } from '../config/guards-schema.ts';
+import { detectorFactories, injectionDetectorFor } from './registry.ts';
 import type { Detector, Finding, Subject, Surface } from './types.ts';
 
 export interface ScanResult {
@@ -25,6 +27,12 @@ export interface TextScannerOptions {
   readonly canaries?: readonly string[];
   /** Replaces the default injection detector (e.g. other thresholds). */
   readonly injection?: InjectionDetector;
+  /**
+   * A configuration's `guards` section: every detector is built with its
+   * configured options (thresholds, secret rules, PII locales and types,
+   * allowed domains). Profiles do not apply: all detectors run.
+   */
+  readonly guards?: GuardsConfig;
 }
 
 export interface TextScanner {
@@ -35,14 +43,21 @@ export interface TextScanner {
 
 /** Builds the detectors once; reuse the scanner for many texts. */
 export function createTextScanner(options: TextScannerOptions = {}): TextScanner {
-  const injection = options.injection ?? createInjectionDetector();
-  const others: readonly Detector[] = [
-    createSecretsDetector(),
-    createPiiDetector(),
-    createCanaryDetector(),
-    createExfiltrationDetector(),
-    createHiddenTextDetector(),
-  ];
+  const guards = options.guards;
+  const factories = guards === undefined ? undefined : detectorFactories(guards);
+  const injection =
+    options.injection ??
+    (guards === undefined ? createInjectionDetector() : injectionDetectorFor(guards));
+  const others: readonly Detector[] =
+    factories === undefined
+      ? [
+          createSecretsDetector(),
+          createPiiDetector(),
+          createCanaryDetector(),
+          createExfiltrationDetector(),
+          createHiddenTextDetector(),
+        ]
+      : GUARD_DETECTOR_IDS.filter((id) => id !== 'injection').map((id) => factories[id]());
   const canaries = options.canaries ?? [];
   return {
     threshold: (surface) => injection.threshold(surface),

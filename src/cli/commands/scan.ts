@@ -1,6 +1,8 @@
 /**
- * `ringfence scan`: runs every detector (default options) on a text, or on a
- * stream of JSON lines, without a gateway. Exit codes: 0 clean, 1 flagged
+ * `ringfence scan`: runs every detector on a text, or on a stream of JSON
+ * lines, without a gateway: with default options, or with those of the
+ * configuration given by `--config` (thresholds, rules, locales, allowed
+ * domains, canaries; profiles do not apply, every detector runs). Exit codes: 0 clean, 1 flagged
  * (for --jsonl: any record flagged or unreadable), 2 usage error.
  *
  * Findings are printed without the matched text: a span is given as offsets
@@ -10,6 +12,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
+import { loadConfig } from '../../config/load.ts';
+import { resolveCanaries } from '../../config/resolve-canaries.ts';
 import { createTextScanner, type ScanResult, type TextScanner } from '../../guards/scan-text.ts';
 import { SURFACES, type Finding, type Surface } from '../../guards/types.ts';
 import { boundedLines } from '../bounded-lines.ts';
@@ -23,7 +27,7 @@ export const MAX_JSONL_LINE_BYTES = 1024 * 1024;
 export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
 export const SCAN_USAGE =
-  'usage: ringfence scan [TEXT | --file PATH] [--surface input|tool_output|output] [--json] | ringfence scan --jsonl [--file PATH] [--surface S]';
+  'usage: ringfence scan [TEXT | --file PATH] [--surface input|tool_output|output] [--config FILE] [--json] | ringfence scan --jsonl [--file PATH] [--surface S] [--config FILE]';
 
 /**
  * `input` defaults to the process's stdin: the command reads it only when no
@@ -45,7 +49,7 @@ export async function runScan(
   const [text] = positionals;
   if (text !== undefined && values.file !== undefined)
     throw new UsageError(`give TEXT or --file, not both; ${SCAN_USAGE}`);
-  const scanner = createTextScanner();
+  const scanner = scannerFor(values.config, io);
 
   if (values.jsonl) {
     if (text !== undefined)
@@ -62,6 +66,20 @@ export async function runScan(
   if (values.json) printJson(io.stdout, { surface, threshold, ...publicResult(result) });
   else printFindings(io.stdout, result, surface, threshold);
   return result.flagged ? 1 : 0;
+}
+
+/**
+ * Default options unless `--config` names a file: scanning answers "what do
+ * the detectors find", so a configuration in the working directory is not
+ * picked up silently.
+ */
+function scannerFor(file: string | undefined, io: CommandIo): TextScanner {
+  if (file === undefined) return createTextScanner();
+  const { config } = loadConfig({ file, environment: io.environment });
+  return createTextScanner({
+    guards: config.guards,
+    canaries: resolveCanaries(config.guards.canaries, io.environment),
+  });
 }
 
 function parseSurface(value: string): Surface {
