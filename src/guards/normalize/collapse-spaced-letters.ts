@@ -46,6 +46,11 @@ function isWordCode(code: number): boolean {
   return isLetter(code) || isMark(code);
 }
 
+function isAsciiWordCode(code: number): boolean {
+  const lower = code | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
 function hasWhitespace(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
@@ -145,11 +150,16 @@ export function collapseSpacedLetters(text: string, map?: Int32Array): MappedTex
 
   let index = 0;
   while (index < length) {
+    // Inside a word (after an ASCII letter or digit) no run can start: skip ahead.
+    if (index > 0 && isAsciiWordCode(text.charCodeAt(index - 1))) {
+      index++;
+      continue;
+    }
     const width = loneCharacterAt(text, index);
     const spaced = width === 0 ? undefined : measureSpacedRun(text, index, width);
     if (spaced !== undefined) {
       builder ??= new MappedTextBuilder(length);
-      for (let at = copied; at < index; at++) builder.push(text.charCodeAt(at), sourceOf(map, at));
+      builder.copyRange(text, copied, index, map);
       let at = index;
       while (at < spaced.end) {
         const code = text.charCodeAt(at);
@@ -196,7 +206,7 @@ export function collapseSpacedLetters(text: string, map?: Int32Array): MappedTex
     }
     // Write: the text before the run, then its letters and word breaks.
     builder ??= new MappedTextBuilder(length);
-    for (let at = copied; at < index; at++) builder.push(text.charCodeAt(at), sourceOf(map, at));
+    builder.copyRange(text, copied, index, map);
     builder.push(text.charCodeAt(index), sourceOf(map, index));
     let position = index;
     while (position < last) {
@@ -211,7 +221,7 @@ export function collapseSpacedLetters(text: string, map?: Int32Array): MappedTex
     copied = index = last + 1;
   }
   if (builder === undefined) return undefined;
-  for (let at = copied; at < length; at++) builder.push(text.charCodeAt(at), sourceOf(map, at));
+  builder.copyRange(text, copied, length, map);
   return builder.finish(sourceOf(map, length));
 }
 

@@ -6,6 +6,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type { DecodeBudget, DecodedRun } from './encoded-run.ts';
+import { BASE64_CHARS, endOfRun, findLongRun } from './long-runs.ts';
 import { MIN_ENCODED_RUN } from './scan-text.ts';
 import { printableText } from './printable-text.ts';
 
@@ -83,12 +84,11 @@ export function findBase64Runs(
   const length = text.length;
   let index = 0;
   while (index < length && budget.runs > 0 && budget.attempts > 0) {
-    if (!isBase64Code(text.charCodeAt(index))) {
-      index++;
-      continue;
-    }
-    const start = index;
-    while (index < length && isBase64Code(text.charCodeAt(index))) index++;
+    // Shorter runs have no effect (too short to decode or to start a MIME
+    // block): go straight to the next one long enough.
+    const start = findLongRun(text, index, BASE64_CHARS, MIN_ENCODED_RUN);
+    if (start < 0) break;
+    index = endOfRun(text, start + MIN_ENCODED_RUN, BASE64_CHARS);
     // MIME wraps base64 in lines of one length (76, RFC 2045 §6.8; 64 in PEM):
     // join the following lines of that length and a last, shorter one.
     const lineLength = index - start;

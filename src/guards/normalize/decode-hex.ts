@@ -9,6 +9,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type { DecodeBudget, DecodedRun } from './encoded-run.ts';
+import { HEX_DIGITS, endOfRun, findLongRun } from './long-runs.ts';
 import { MIN_BYTE_LIST, MIN_ENCODED_RUN } from './scan-text.ts';
 import { printableText } from './printable-text.ts';
 
@@ -20,15 +21,12 @@ function isHexCode(code: number): boolean {
 /** The hex runs in `text` that decode to text. */
 export function findHexRuns(text: string, budget: DecodeBudget): DecodedRun[] {
   const runs: DecodedRun[] = [];
-  const length = text.length;
   let index = 0;
-  while (index < length && budget.runs > 0 && budget.attempts > 0) {
-    if (!isHexCode(text.charCodeAt(index))) {
-      index++;
-      continue;
-    }
-    const start = index;
-    while (index < length && isHexCode(text.charCodeAt(index))) index++;
+  while (index < text.length && budget.runs > 0 && budget.attempts > 0) {
+    // Shorter runs are never decoded: go straight to the next one long enough.
+    const start = findLongRun(text, index, HEX_DIGITS, MIN_ENCODED_RUN);
+    if (start < 0) break;
+    index = endOfRun(text, start + MIN_ENCODED_RUN, HEX_DIGITS);
     const digits = Math.min(index - start, budget.chars * 2) & ~1;
     if (digits < MIN_ENCODED_RUN) continue;
     budget.attempts--;

@@ -39,11 +39,13 @@ export function findPercentRuns(text: string, budget: DecodeBudget): DecodedRun[
   const length = text.length;
   let index = 0;
   while (index < length && budget.runs > 0 && budget.attempts > 0) {
-    if (!isRunCode(text.charCodeAt(index))) {
-      index++;
-      continue;
-    }
-    const start = index;
+    // Only a run holding a '%' can hold an escape: jump to the next one and
+    // widen it to its run (`index` is never inside a run, so the run starts there or later).
+    const percent = text.indexOf('%', index);
+    if (percent < 0) break;
+    let start = percent;
+    while (start > index && isRunCode(text.charCodeAt(start - 1))) start--;
+    index = start;
     let escapes = 0;
     while (index < length && isRunCode(text.charCodeAt(index))) {
       if (isEscape(text, index)) escapes++;

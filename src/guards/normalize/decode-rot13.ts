@@ -61,11 +61,35 @@ function evidenceOf(text: string, start: number, end: number): LineEvidence {
       if (index - wordStart >= LONG_KEYWORD) evidence.long = true;
       if (evidence.firstHit < 0) evidence.firstHit = wordStart;
       evidence.lastHitEnd = index;
-    } else if (isEnglishStopwordHash(hash)) {
-      evidence.english++;
     }
   }
+  // Stopwords matter only to a line that has the keywords (most lines have none).
+  if (evidence.distinct >= 2 && (evidence.hits >= 3 || evidence.long)) {
+    evidence.english = countStopwords(text, start, end);
+  }
   return evidence;
+}
+
+/** English stopwords in `text[start, end)` that are not rot13 keywords. */
+function countStopwords(text: string, start: number, end: number): number {
+  let english = 0;
+  let index = start;
+  while (index < end) {
+    if (!isLetterCode(text.charCodeAt(index))) {
+      index++;
+      continue;
+    }
+    const wordStart = index;
+    let hash = 0;
+    while (index < end && isLetterCode(text.charCodeAt(index))) {
+      hash = wordHashStep(hash, text.charCodeAt(index));
+      index++;
+    }
+    if (rot13KeywordIndex(text, wordStart, index, hash) < 0 && isEnglishStopwordHash(hash)) {
+      english++;
+    }
+  }
+  return english;
 }
 
 function qualifies(evidence: LineEvidence): boolean {

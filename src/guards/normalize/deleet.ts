@@ -4,13 +4,15 @@
  * of the input carries over unchanged.
  *
  * A word that mixes at least two ASCII letters with leet characters is
- * always read ("sha1" too: the view only adds a reading, the original is
- * still scored). A word with a digit that has no letter reading (2, 6) is
- * left alone ("sha256", "x86_64"), and symbols count only inside a word, so
- * "Hello!", "NOW!!!" and "@name" keep theirs.
+ * read, unless it has the shape of a technical token and does not read as
+ * a common English word ({@link isTechnicalToken}: hex strings, "sqlite3",
+ * "rot13", "IPv4", "utf8", "10ms", "v1beta1", "admin@example"), so ordinary
+ * technical prose gets no view. A word with a digit that has no letter
+ * reading (2, 6) is left alone ("sha256", "x86_64"), and symbols count only
+ * inside a word, so "Hello!", "NOW!!!" and "@name" keep theirs.
  *
- * Shorter words are ambiguous on their own ("7h3", "4", "70", "15" are also
- * codes and numbers), so they are read only when the text is written in
+ * Shorter words and technical-looking ones are ambiguous on their own ("7h3",
+ * "4", "70", "15" are also codes and numbers), so they are read only when the text is written in
  * leetspeak throughout: at least {@link MIN_DENSE_WORDS} leet words making
  * up half of its words, {@link MIN_DENSE_LONG_WORDS} of them long enough to
  * be read on their own. Then every word with a letter and a leet character
@@ -57,6 +59,15 @@ const MAX_SHORT_WORDS = 8192;
 const MAX_AMBIGUOUS_ONES = 3;
 /** Longer tokens are not looked up in the dictionary (no English word is this long). */
 const MAX_DICTIONARY_WORD = 32;
+
+/** Per code unit: part of a token, and a digit or symbol (which can make it a leet word). */
+const TOKEN = 1;
+const LEET_OR_DIGIT = 2;
+const TOKEN_UNITS = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) {
+  if (code >= 0x80 || isAsciiLetterCode(code)) TOKEN_UNITS[code] = TOKEN;
+  else if (isDigitCode(code) || isSymbolCode(code)) TOKEN_UNITS[code] = TOKEN | LEET_OR_DIGIT;
+}
 
 const CONTRACTION_ENDINGS: ReadonlySet<string> = new Set(['s', 't', 'd', 'm', 'll', 're', 've']);
 const SINGLE_VOWELS: ReadonlySet<string> = new Set(['a', 'e', 'i', 'o']);
@@ -128,14 +139,25 @@ export function deleet(text: string): string | undefined {
   let leetWords = 0;
   let longLeetWords = 0;
   const shortWords: number[] = [];
+  const technicalWords: number[] = [];
   let index = 0;
   while (index < length) {
-    if (!isTokenCode(text.charCodeAt(index))) {
+    if (((TOKEN_UNITS[text.charCodeAt(index)] ?? 0) & TOKEN) === 0) {
       index++;
       continue;
     }
     let tokenStart = index;
-    while (index < length && isTokenCode(text.charCodeAt(index))) index++;
+    // Digits and symbols seen (any bit of LEET_OR_DIGIT): a word without them reads as it is.
+    let kinds = 0;
+    for (let unit = TOKEN_UNITS[text.charCodeAt(index)] ?? 0; (unit & TOKEN) !== 0;) {
+      kinds |= unit;
+      index++;
+      unit = index < length ? (TOKEN_UNITS[text.charCodeAt(index)] ?? 0) : 0;
+    }
+    if ((kinds & LEET_OR_DIGIT) === 0) {
+      words++;
+      continue;
+    }
     // A percent escape is not part of the word after it ("%20g035" is "%20" and "goes").
     if (isPercentEscape(text, tokenStart) && index - tokenStart > 2) tokenStart += 2;
     const word = measureWord(text, tokenStart, index);
@@ -145,9 +167,14 @@ export function deleet(text: string): string | undefined {
     const hasLetters = word.letters + word.wide > 0;
     if (hasLetters) leetWords++;
     if (word.letters >= MIN_LEET_LETTERS && word.end - word.start >= MIN_LEET_WORD) {
-      codes ??= codeUnitsOf(text);
-      readWord(text, codes, word.start, word.end, word.letters);
       longLeetWords++;
+      if (isTechnicalToken(text, word.start, word.end)) {
+        // Read only in a leetspeak text (where it counts as leet all the same).
+        technicalWords.push(word.start, word.end, word.letters);
+      } else {
+        codes ??= codeUnitsOf(text);
+        readWord(text, codes, word.start, word.end, word.letters);
+      }
     } else if (shortWords.length < 2 * MAX_SHORT_WORDS) {
       shortWords.push(word.start, word.end);
     }
@@ -157,6 +184,11 @@ export function deleet(text: string): string | undefined {
     leetWords >= MIN_DENSE_WORDS &&
     leetWords * 2 >= words
   ) {
+    for (let at = 0; at < technicalWords.length; at += 3) {
+      codes ??= codeUnitsOf(text);
+      const start = technicalWords[at] ?? 0;
+      readWord(text, codes, start, technicalWords[at + 1] ?? start, technicalWords[at + 2] ?? 0);
+    }
     for (let at = 0; at < shortWords.length; at += 2) {
       const start = shortWords[at] ?? 0;
       const end = shortWords[at + 1] ?? 0;
@@ -166,6 +198,113 @@ export function deleet(text: string): string | undefined {
     }
   }
   return codes === undefined ? undefined : stringOf(codes, length);
+}
+
+/**
+ * Whether the word `[start, end)` (leading and trailing symbols left out)
+ * has the shape of a technical token rather than of leetspeak, and its
+ * reading is not a common English word: such a word is ambiguous like a
+ * short one and is read only in a text that is leetspeak throughout. The
+ * shapes are
+ * - hex digits only ("a3f9b0c1", "00AD" in "U+00AD"), or an escape: `u`,
+ *   `x` or `0x` then hex digits ("ud83d" in "\ud83d", "0x7f");
+ * - letter case that is neither lower, upper nor capitalised ("IPv4",
+ *   "Uint8Array", "SigV4");
+ * - leet characters in one group at the start or the end: numbers with a
+ *   name or a unit ("sqlite3", "rot13", "api03", "int8", "utf8", "md5",
+ *   "1st", "10ms", "4GB");
+ * - one letter, digits, then letters: numeronyms ("k8s", "i18n", "s390x"),
+ *   and API versions ("v1beta1");
+ * - runs of two letters or more joined by single symbols: addresses and
+ *   alternatives ("admin@example", "string|null", "keys|models|audit").
+ * Leetspeak such as "4ll", "th3", "wi11", "p@ss" or "k1ll" has these shapes
+ * too, and is read because it reads as English. A technical-looking word
+ * still counts as a leet word when deciding whether a text is leetspeak
+ * throughout, so such texts read exactly as before.
+ */
+export function isTechnicalToken(text: string, start: number, end: number): boolean {
+  if (!hasTechnicalShape(text, start, end)) return false;
+  return end - start > MAX_DICTIONARY_WORD || !isEnglishWord(bestReading(text, start, end));
+}
+
+/** The shapes of {@link isTechnicalToken}, without the dictionary check. */
+function hasTechnicalShape(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  let hex = true;
+  let lower = 0;
+  let upper = 0;
+  let lowerBeforeUpper = false;
+  let groups = 0;
+  let inGroup = false;
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (!isHexCode(code) && !isEscapePrefix(text, start, at)) hex = false;
+    if (code >= 0x61 && code <= 0x7a) {
+      lower++;
+    } else if (code >= 0x41 && code <= 0x5a) {
+      if (lower > 0) lowerBeforeUpper = true;
+      upper++;
+    }
+    const leet = !isAsciiLetterCode(code) && code < 0x80;
+    if (leet && !inGroup) groups++;
+    inGroup = leet;
+  }
+  if (hex) return true;
+  // Lower-case letters after an upper-case one are fine only as "Capitalised" (one upper first).
+  const capitalised = upper === 1 && first >= 0x41 && first <= 0x5a;
+  if (lowerBeforeUpper || (upper > 0 && lower > 0 && !capitalised)) return true;
+  const leetFirst = !isAsciiLetterCode(first) && first < 0x80;
+  const leetLast = inGroup;
+  if (groups === 1 && (leetFirst || leetLast)) return true;
+  if (isNumeronym(text, start, end, groups, leetLast)) return true;
+  return isSymbolJoin(text, start, end);
+}
+
+/**
+ * One letter, digits, then letters: numeronyms ("k8s", "i18n", "s390x");
+ * after a `v`, one more digit group may end the word (API versions such as
+ * "v1beta1").
+ */
+function isNumeronym(
+  text: string,
+  start: number,
+  end: number,
+  groups: number,
+  leetLast: boolean,
+): boolean {
+  if (!isAsciiLetterCode(text.charCodeAt(start)) || !isDigitCode(text.charCodeAt(start + 1))) {
+    return false;
+  }
+  for (let at = start + 1; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (!isDigitCode(code) && !isAsciiLetterCode(code)) return false;
+  }
+  if (groups === 1) return true;
+  return groups === 2 && leetLast && (text.charCodeAt(start) | 0x20) === 0x76;
+}
+
+/** Whether `text[at]` is the `u` or `x` of an escape at `start` ("u00ad", "x41", "0x7f"). */
+function isEscapePrefix(text: string, start: number, at: number): boolean {
+  const lower = text.charCodeAt(at) | 0x20;
+  if (lower !== 0x75 && lower !== 0x78) return false;
+  return at === start || (at === start + 1 && text.charCodeAt(start) === 0x30);
+}
+
+/** Whether the word is runs of two ASCII letters or more joined by single leet symbols. */
+function isSymbolJoin(text: string, start: number, end: number): boolean {
+  let runStart = start;
+  let joins = 0;
+  for (let at = start; at <= end; at++) {
+    const code = at < end ? text.charCodeAt(at) : 0x40;
+    if (isSymbolCode(code)) {
+      if (at - runStart < 2) return false;
+      runStart = at + 1;
+      joins++;
+    } else if (!isAsciiLetterCode(code)) {
+      return false;
+    }
+  }
+  return joins >= 2;
 }
 
 function countLetters(text: string, start: number, end: number): number {

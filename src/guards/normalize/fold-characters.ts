@@ -170,6 +170,15 @@ function isFlagTagSequence(text: string, start: number, end: number, previous: n
   return true;
 }
 
+/** Whether `text[start, end)` holds a printable ASCII character (one a tag could have spelled). */
+function hasPrintableAscii(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x20 && code !== 0x7f) return true;
+  }
+  return false;
+}
+
 /**
  * Folds `text` (see the module comment). Linear in the text; the output is
  * at most {@link EXPANSION_FACTOR} times longer (clusters that would exceed it
@@ -178,7 +187,8 @@ function isFlagTagSequence(text: string, start: number, end: number, previous: n
 export function foldCharacters(text: string, options: FoldOptions = {}): FoldResult {
   const foldDiacritics = options.foldDiacritics ?? false;
   const length = text.length;
-  const builder = new MappedTextBuilder(length);
+  // Room for a little NFKC expansion ("…" → "...") without doubling the buffers.
+  const builder = new MappedTextBuilder(length + (length >> 6) + 16);
   const budget = EXPANSION_FACTOR * length + 1024;
   const tagRuns: MutableRun[] = [];
   // The tag run still open: only characters a tag cannot spell have followed it.
@@ -202,9 +212,15 @@ export function foldCharacters(text: string, options: FoldOptions = {}): FoldRes
       if (zeroWidthAfterLetter && isAsciiLetter(code)) signals |= ZERO_WIDTH_IN_WORD;
       if (bidiMarkAfterLetter && isAsciiLetter(code)) signals |= BIDI;
       zeroWidthAfterLetter = bidiMarkAfterLetter = false;
-      builder.push(code, index);
-      previous = code;
-      index++;
+      // The rest of an ASCII stretch is copied as it is, in one loop.
+      let end = index + 1;
+      while (end < length && text.charCodeAt(end) < 0x80) end++;
+      if (openTagRun !== undefined && hasPrintableAscii(text, index + 1, end)) {
+        openTagRun = undefined;
+      }
+      builder.copyRange(text, index, end);
+      previous = text.charCodeAt(end - 1);
+      index = end;
       continue;
     }
     if (isPlainUnit(code) && !isMarkUnit(text.charCodeAt(index + 1))) {

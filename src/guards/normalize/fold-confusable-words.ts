@@ -51,9 +51,26 @@ export function foldConfusableWords(
   let previousHasAscii = false;
   let pendingLone = -1;
   const length = builder.length;
+  // Read and written in place (folds are one unit for one, so nothing is appended meanwhile).
+  const codes = builder.units;
   let index = 0;
   while (index < length) {
-    if (!isWordUnit(builder.codeAt(index))) {
+    const asciiEnd = asciiStretchEnd(codes, index, length);
+    if (asciiEnd > index) {
+      // Words of ASCII letters only fold nothing: the first one settles a pending
+      // lone look-alike, and every one leaves `previousHasAscii` set.
+      if (hasAsciiLetter(codes, index, asciiEnd)) {
+        if (pendingLone >= 0) {
+          foldWord(codes, pendingLone, pendingLone + 1);
+          folded = true;
+        }
+        pendingLone = -1;
+        previousHasAscii = true;
+      }
+      index = asciiEnd;
+      continue;
+    }
+    if (!isWordUnit(codes[index] ?? 0)) {
       index++;
       continue;
     }
@@ -64,7 +81,7 @@ export function foldConfusableWords(
     let others = 0;
     let accented = 0;
     for (; end < length; end++) {
-      const unit = builder.codeAt(end);
+      const unit = codes[end] ?? 0;
       if (!isWordUnit(unit)) break;
       if (unit < 0x80) {
         asciiLetters++;
@@ -83,11 +100,11 @@ export function foldConfusableWords(
       others === 0 &&
       (foldDiacritics || lookalikes > 0) &&
       end - index <= MAX_ENGLISH_WORD &&
-      isEnglishWord(skeletonOf(builder, index, end))
+      isEnglishWord(skeletonOf(codes, index, end))
     ) {
       for (let at = index; at < end; at++) {
-        const base = latinBase(builder.codeAt(at));
-        if (base !== 0) builder.setCodeAt(at, base);
+        const base = latinBase(codes[at] ?? 0);
+        if (base !== 0) codes[at] = base;
       }
       diacritics = true;
     }
@@ -95,14 +112,14 @@ export function foldConfusableWords(
     // (or one spelled out letter by letter): it folds only next to a word with ASCII letters.
     const lone = end - index === 1 && foreignLookalikes === 1;
     if (pendingLone >= 0 && asciiLetters > 0) {
-      foldWord(builder, pendingLone, pendingLone + 1);
+      foldWord(codes, pendingLone, pendingLone + 1);
       folded = true;
     }
     pendingLone = -1;
     if (lone && !previousHasAscii) {
       pendingLone = index;
     } else if (lookalikes > 0 && others === 0) {
-      foldWord(builder, index, end);
+      foldWord(codes, index, end);
       folded = true;
       if (asciiLetters > 0 && foreignLookalikes > 0) mixedScript = true;
     }
@@ -112,19 +129,38 @@ export function foldConfusableWords(
   return { folded, mixedScript, diacritics };
 }
 
+/**
+ * The end of the ASCII stretch at `start`, short of the word that holds the
+ * first non-ASCII unit after it (that word may mix scripts and takes the
+ * slow path); `start` when there is no such stretch.
+ */
+function asciiStretchEnd(codes: Uint16Array, start: number, length: number): number {
+  let end = start;
+  while (end < length && (codes[end] ?? 0) < 0x80) end++;
+  if (end < length && isWordUnit(codes[end] ?? 0)) {
+    while (end > start && isAsciiLetter(codes[end - 1] ?? 0)) end--;
+  }
+  return end;
+}
+
+function hasAsciiLetter(codes: Uint16Array, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (isAsciiLetter(codes[at] ?? 0)) return true;
+  return false;
+}
+
 /** Folds the look-alikes of `[start, end)` to their Latin letters. */
-function foldWord(builder: MappedTextBuilder, start: number, end: number): void {
+function foldWord(codes: Uint16Array, start: number, end: number): void {
   for (let at = start; at < end; at++) {
-    const target = confusableTarget(builder.codeAt(at));
-    if (target !== 0) builder.setCodeAt(at, target);
+    const target = confusableTarget(codes[at] ?? 0);
+    if (target !== 0) codes[at] = target;
   }
 }
 
 /** The word `[start, end)` in lower-case ASCII: look-alikes and accented letters folded, marks dropped. */
-function skeletonOf(builder: MappedTextBuilder, start: number, end: number): string {
+function skeletonOf(codes: Uint16Array, start: number, end: number): string {
   let word = '';
   for (let at = start; at < end; at++) {
-    const unit = builder.codeAt(at);
+    const unit = codes[at] ?? 0;
     const letter = unit < 0x80 ? unit : confusableTarget(unit) || latinBase(unit);
     if (letter !== 0) word += String.fromCharCode(letter | 0x20);
   }

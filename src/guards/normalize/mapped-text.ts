@@ -34,16 +34,6 @@ export class MappedTextBuilder {
     return this.size;
   }
 
-  /** The code unit at `index` (0 when out of range). */
-  codeAt(index: number): number {
-    return index >= 0 && index < this.size ? (this.codes[index] ?? 0) : 0;
-  }
-
-  /** Overwrites the code unit at `index`, keeping its offset (for 1:1 folds). */
-  setCodeAt(index: number, code: number): void {
-    if (index >= 0 && index < this.size) this.codes[index] = code;
-  }
-
   /** Appends one UTF-16 code unit that came from source offset `offset`. */
   push(code: number, offset: number): void {
     if (this.size === this.codes.length) this.grow(this.size + 1);
@@ -60,6 +50,36 @@ export class MappedTextBuilder {
       this.offsets[this.size] = offset;
       this.size++;
     }
+  }
+
+  /**
+   * Appends `text[start, end)` unchanged, each code unit from its own offset
+   * in `text` (`map[i]` when `map` is given, `i` otherwise): one tight loop
+   * for the long stretches a transform leaves alone.
+   */
+  copyRange(text: string, start: number, end: number, map?: Int32Array): void {
+    const count = end - start;
+    if (count <= 0) return;
+    if (this.size + count > this.codes.length) this.grow(this.size + count);
+    const codes = this.codes;
+    const offsets = this.offsets;
+    let size = this.size;
+    for (let index = start; index < end; index++) codes[size++] = text.charCodeAt(index);
+    if (map === undefined) {
+      size = this.size;
+      for (let index = start; index < end; index++) offsets[size++] = index;
+    } else {
+      offsets.set(map.subarray(start, end), this.size);
+    }
+    this.size += count;
+  }
+
+  /**
+   * The code units written so far (the first {@link length}), to read and
+   * overwrite in place for one-for-one folds; valid until the next append.
+   */
+  get units(): Uint16Array {
+    return this.codes;
   }
 
   /** The finished text; `end` is the source offset of the end of the text. */
