@@ -14,7 +14,11 @@ import { bitCount, type TextScan } from './scan-text.ts';
  * retried as base64). Each decoder takes views, characters and attempts from
  * `budget`.
  */
-export function findEncodedRuns(text: string, scan: TextScan, budget: DecodeBudget): DecodedRun[] {
+export function findEncodedRuns(
+  text: string,
+  scan: Pick<TextScan, 'encodedRun' | 'byteList' | 'percentSigns' | 'rot13Keywords'>,
+  budget: DecodeBudget,
+): DecodedRun[] {
   const runs: DecodedRun[] = [];
   if (scan.encodedRun) {
     const hex = findHexRuns(text, budget);

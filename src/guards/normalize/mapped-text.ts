@@ -133,3 +133,45 @@ export function codeUnitsOf(text: string): Uint16Array {
   for (let index = 0; index < text.length; index++) codes[index] = text.charCodeAt(index);
   return codes;
 }
+
+/**
+ * The map of a text derived in two steps: `inner[i]` is an offset in the
+ * middle text, `outer[j]` the source offset of middle offset j, so the
+ * result is `outer[inner[i]]` (what mapping the second step through
+ * `outer` directly gives).
+ */
+export function composeMaps(outer: Int32Array, inner: Int32Array): Int32Array {
+  const composed = new Int32Array(inner.length);
+  for (let index = 0; index < inner.length; index++) {
+    const middle = inner[index] ?? 0;
+    composed[index] = outer[middle] ?? middle;
+  }
+  return composed;
+}
+
+/**
+ * Whether `derived[index]` is `source[map[index]]` kept as it was: the same
+ * code unit, and the next one comes from the next source offset (nothing
+ * removed or inserted right after it).
+ */
+export function isKept(source: string, derived: string, map: Int32Array, index: number): boolean {
+  const from = map[index] ?? -1;
+  return (
+    (map[index + 1] ?? -1) === from + 1 && derived.charCodeAt(index) === source.charCodeAt(from)
+  );
+}
+
+/**
+ * The first offset at or after `from` of `derived` whose code unit is not
+ * kept from `source` (see {@link isKept}); `derived.length` when there is none.
+ */
+export function firstChange(
+  source: string,
+  derived: string,
+  map: Int32Array,
+  from: number,
+): number {
+  let at = from;
+  while (at < derived.length && isKept(source, derived, map, at)) at++;
+  return at;
+}

@@ -72,8 +72,29 @@ export const MIN_BYTE_LIST = 8;
 /** Minimum number of single letters in a row that count as spaced-out text. */
 export const MIN_SPACED_LETTERS = 4;
 
+/**
+ * Scans `text[start, end)` as if it were a text of its own (the end reads
+ * as a space). Equal to the part of `scanText(text)` found in that range
+ * when the scan's state is fresh at `start` and `end` (see
+ * `rescan-edited.ts`).
+ */
+export function scanRange(text: string, start: number, end: number): TextScan {
+  return scanText(text.slice(start, end));
+}
+
+/** The character classes of code unit `code` as the scan sees them (exported for `rescan-edited.ts`). */
+export function scanClasses(code: number): number {
+  return code < 0x80 ? (CLASSES[code] ?? 0) : LETTER;
+}
+
+/** Classes of the characters that words are made of and that base64 runs are made of. */
+export const WORD_CLASSES = WORD;
+export const BASE64_CLASS = BASE64;
+export const LETTER_CLASS = LETTER;
+
 /** Scans `text` once; see {@link TextScan}. */
 export function scanText(text: string): TextScan {
+  // Bounded by the text's own length, so reads need no bounds check.
   const length = text.length;
   let nonAscii = false;
   let spacedLetters = false;

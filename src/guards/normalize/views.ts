@@ -18,8 +18,14 @@ import { deleet } from './deleet.ts';
 import type { DecodeBudget, Encoding } from './encoded-run.ts';
 import { findEncodedRuns } from './find-encoded-runs.ts';
 import { foldCharacters, type HiddenRun } from './fold-characters.ts';
-import { identityMap } from './mapped-text.ts';
+import { composeMaps, identityMap } from './mapped-text.ts';
 import { printableText } from './printable-text.ts';
+import {
+  rescanCollapsed,
+  rescanFolded,
+  type DecodeScan,
+  type FoldedScan,
+} from './rescan-edited.ts';
 import { bitCount, scanText, type TextScan } from './scan-text.ts';
 import type { Span } from '../types.ts';
 
@@ -72,7 +78,7 @@ const MIN_SELECTOR_BYTES = 4;
 
 /** The original first, then only the views that differ from it. */
 export function buildViews(text: string, options: BuildViewsOptions = {}): readonly View[] {
-  let scan = scanText(text);
+  const scan = scanText(text);
   const views: View[] = [{ name: 'original', text, signals: [] }];
   if (!mayChange(scan)) return views;
   const limits = { ...DEFAULT_VIEW_LIMITS, ...options };
@@ -81,6 +87,8 @@ export function buildViews(text: string, options: BuildViewsOptions = {}): reado
   const signals: string[] = [];
   let tagRuns: readonly HiddenRun[] = [];
   let selectorRuns: readonly HiddenRun[] = [];
+  // Each transform's output is scanned again only around what it changed (rescan-edited.ts).
+  let foldedScan: FoldedScan = scan;
 
   if (scan.nonAscii || scan.diacriticWords) {
     const folded = foldCharacters(text, { foldDiacritics: scan.diacriticWords });
@@ -90,16 +98,21 @@ export function buildViews(text: string, options: BuildViewsOptions = {}): reado
       current = folded.text;
       map = folded.map;
       signals.push(...folded.signals);
-      scan = scanText(current);
+      foldedScan = rescanFolded(scan, text, current, map) ?? scanText(current);
     }
   }
-  if (scan.spacedLetters) {
-    const collapsed = collapseSpacedLetters(current, map);
+  let decodeScan: DecodeScan = foldedScan;
+  if (foldedScan.spacedLetters) {
+    // Mapped to `current` first, so the rescan sees the collapse alone; the
+    // composed map is the one `collapseSpacedLetters(current, map)` builds.
+    const collapsed = collapseSpacedLetters(current);
     if (collapsed !== undefined) {
+      decodeScan =
+        rescanCollapsed(foldedScan, current, collapsed.text, collapsed.map) ??
+        scanText(collapsed.text);
       current = collapsed.text;
-      map = collapsed.map;
+      map = map === undefined ? collapsed.map : composeMaps(map, collapsed.map);
       signals.push('spaced-letters');
-      scan = scanText(current);
     }
   }
   if (current !== text) {
@@ -110,7 +123,7 @@ export function buildViews(text: string, options: BuildViewsOptions = {}): reado
       signals,
     });
   }
-  if (scan.leet) {
+  if (decodeScan.leet) {
     const readable = deleet(current);
     if (readable !== undefined) {
       views.push({
@@ -157,7 +170,7 @@ export function buildViews(text: string, options: BuildViewsOptions = {}): reado
     current,
     1,
     map === undefined ? { prefix: '' } : { map, prefix: '' },
-    scan,
+    decodeScan,
   );
   return views;
 }
@@ -198,7 +211,7 @@ function addDecodedViews(
   text: string,
   depth: number,
   where: { readonly map?: Int32Array; readonly origin?: Span; readonly prefix: string },
-  scan: TextScan = scanText(text),
+  scan: DecodeScan = scanText(text),
 ): void {
   const { views, budget } = context;
   if (budget.runs <= 0 || budget.attempts <= 0 || budget.chars <= 0) return;

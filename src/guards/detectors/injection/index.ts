@@ -74,9 +74,19 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
     const { model } = loadWeights();
     const views = viewsOf(text);
     let best: Best | undefined;
+    // Normalised excerpts already scored: the same sentence often hides in
+    // several decoded views. A repeat scores what its first occurrence did,
+    // which is at most the best so far, so it could never win.
+    let scoredTexts: Set<string> | undefined;
     for (const view of views) {
       for (const excerpt of excerptsToScore(view, text, parentOf(view, views))) {
-        const scored = scoreNormalized(model, normalizeForFeatures(excerpt.text), surface);
+        const normalized = normalizeForFeatures(excerpt.text);
+        if (views.length > 2 && normalized.length <= MAX_DEDUPLICATED_CHARS) {
+          scoredTexts ??= new Set();
+          if (scoredTexts.has(normalized)) continue;
+          scoredTexts.add(normalized);
+        }
+        const scored = scoreNormalized(model, normalized, surface);
         if (best !== undefined && scored.logit <= best.scored.logit) continue;
         best = { view, excerpt, scored };
       }
@@ -116,6 +126,9 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
     findings: (result, surface) => findingsFor(result, thresholds[surface]),
   };
 }
+
+/** Longest normalised excerpt compared with those already scored (hashing long ones costs more than it saves). */
+const MAX_DEDUPLICATED_CHARS = 2 * SEGMENT_CHARS;
 
 /** Longer derived views are scored only around their changes (see {@link excerptsToScore}). */
 const MIN_EXCERPTED_CHARS = 8 * SEGMENT_CHARS;
