@@ -6,17 +6,32 @@
  * byte-identical weights. `--dump <file>` writes the out-of-fold scores for
  * error analysis (outside the repository: it quotes data). `--loso` prints the per-source leave-sources-out
  * report (the folds always run: they calibrate the thresholds).
+ * The synthetic texts of scripts/injection/synthetic/ (English and
+ * multilingual) are trained on in every dataset fold and held out by a fold of
+ * their own; `--option syntheticWeight=0` trains without them.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sigmoid } from '../src/guards/detectors/injection/model.ts';
 import { decodeWeights } from '../src/guards/detectors/injection/weights.ts';
-import { embedAttacks, generateAttacks, noiseAttacks } from './injection/augment.ts';
-import { loadEvaluationOnly, loadTrainingExamples, type Example } from './injection/data.ts';
+import {
+  embedAttacks,
+  embedParagraphs,
+  generateAttacks,
+  noiseAttacks,
+} from './injection/augment.ts';
+import {
+  loadEvaluationOnly,
+  loadTrainingExamples,
+  syntheticExamples,
+  type Example,
+} from './injection/data.ts';
 import { calibrate, outOfFoldScores, report, scoreText } from './injection/evaluate.ts';
 import { generateHardNegatives } from './injection/hard-negatives.ts';
 import { rateAt } from './injection/metrics.ts';
 import { DEFAULT_TRAIN_OPTIONS, exampleWeights, featurize, trainModel } from './injection/train.ts';
+import { buildEnglishParagraphs, buildEnglishSynthetic } from './injection/synthetic/english.ts';
+import { buildMultilingualSynthetic } from './injection/synthetic/multilingual.ts';
 import { quantize, writeWeightsModule } from './injection/write-weights.ts';
 
 interface Arguments {
@@ -118,13 +133,38 @@ function main(): void {
   }));
   const generated = generateAttacks(args.seed, 600);
   const base = [...loaded, ...hardNegatives, ...generated];
+  // Synthetic texts (scripts/injection/synthetic/) join training after the
+  // augmentation, which stays on the dataset and template texts.
+  const known = new Set(base.map((example) => example.text));
+  const synthetic =
+    options.syntheticWeight > 0
+      ? [
+          ...syntheticExamples(buildEnglishSynthetic(args.seed), 'synthetic_en', known),
+          ...syntheticExamples(buildMultilingualSynthetic(args.seed), 'synthetic_ml', known),
+        ].filter((example) => options.syntheticToolOutput === 1 || example.surface === 'input')
+      : [];
+  const embedded =
+    options.syntheticWeight > 0 && options.syntheticEmbed > 0
+      ? [0, 1].flatMap((label) =>
+          embedParagraphs(
+            base,
+            buildEnglishParagraphs(args.seed).filter((paragraph) => paragraph.label === label),
+            'synthetic_en',
+            args.seed + label,
+            options.syntheticEmbed,
+          ),
+        )
+      : [];
   const examples = [
     ...base,
     ...embedAttacks(base, args.seed, 1500),
     ...noiseAttacks(base, args.seed, 600),
+    ...synthetic,
+    ...embedded,
   ];
   log(
-    `examples: ${examples.length} (${examples.filter((example) => example.label === 1).length} attacks)`,
+    `examples: ${examples.length} (${examples.filter((example) => example.label === 1).length} attacks; ` +
+      `synthetic ${synthetic.length}, ${synthetic.filter((example) => example.label === 1).length} attacks)`,
   );
 
   const items = featurize(examples, options);

@@ -7,6 +7,7 @@
  */
 import type { Example } from './data.ts';
 import { createRandom, shuffled, type Random } from './random.ts';
+import type { SyntheticText } from './synthetic/types.ts';
 
 function insertAt(carrier: string, attack: string, where: number): string {
   if (where === 0) return `${attack}\n\n${carrier}`;
@@ -263,4 +264,44 @@ export function generateAttacks(seed: number, count: number): Example[] {
     kind: 'generated',
     contextDependent: false,
   }));
+}
+
+/**
+ * Synthetic paragraphs (attack or benign) inserted into real benign
+ * tool-output carriers at the start, middle or end. Both sources are recorded
+ * (fold exclusion); `family` keeps the synthetic per-family cap.
+ */
+export function embedParagraphs(
+  examples: readonly Example[],
+  paragraphs: readonly SyntheticText[],
+  source: string,
+  seed: number,
+  count: number,
+): Example[] {
+  const random = createRandom(seed ^ 0x5e9);
+  const carriers = examples.filter(
+    (example) =>
+      example.label === 0 &&
+      example.kind === 'original' &&
+      example.surface === 'tool_output' &&
+      example.text.length >= 200 &&
+      example.text.length <= 4000,
+  );
+  if (carriers.length === 0) return [];
+  return shuffled(paragraphs, random)
+    .slice(0, count)
+    .map((paragraph, index) => {
+      const carrier = random.pick(carriers);
+      return {
+        text: insertAt(carrier.text, paragraph.text, index % 3),
+        label: paragraph.label,
+        source,
+        sources: [source, carrier.source],
+        surface: 'tool_output',
+        lang: paragraph.lang,
+        kind: 'augmented',
+        contextDependent: false,
+        family: paragraph.family,
+      };
+    });
 }

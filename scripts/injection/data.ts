@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SyntheticText } from './synthetic/types.ts';
 
 export type ExampleSurface = 'input' | 'tool_output';
 
@@ -26,6 +27,47 @@ export interface Example {
    * is evaluated, and reported separately from the context-free attacks.
    */
   readonly contextDependent: boolean;
+  /**
+   * The template family of a synthetic text (scripts/injection/synthetic/):
+   * the unit of the synthetic per-family weight cap (`syntheticCap`).
+   */
+  readonly family?: string;
+}
+
+/** Sources of the synthetic texts: trained on in every real fold, evaluated in a fold of their own. */
+export const SYNTHETIC_SOURCES: readonly string[] = ['synthetic_en', 'synthetic_ml'];
+
+export function isSynthetic(example: Example): boolean {
+  return SYNTHETIC_SOURCES.includes(example.source);
+}
+
+/**
+ * Synthetic texts as examples (`kind` 'generated'). A text identical to a
+ * dataset text is dropped, so no held-out text is also a training text.
+ */
+export function syntheticExamples(
+  texts: readonly SyntheticText[],
+  source: string,
+  known: ReadonlySet<string>,
+): Example[] {
+  const seen = new Set<string>();
+  const examples: Example[] = [];
+  for (const text of texts) {
+    if (known.has(text.text) || seen.has(text.text)) continue;
+    seen.add(text.text);
+    examples.push({
+      text: text.text,
+      label: text.label,
+      source,
+      sources: [source],
+      surface: text.surface,
+      lang: text.lang,
+      kind: 'generated',
+      contextDependent: false,
+      family: text.family,
+    });
+  }
+  return examples;
 }
 
 interface TextRow {

@@ -5,11 +5,18 @@
  * every score is out-of-fold. The pooled out-of-fold benign scores calibrate
  * the shipped thresholds; the per-source rows show generalisation to unseen
  * attack sources and benign styles.
+ *
+ * The synthetic texts (scripts/injection/synthetic/) are in training for
+ * every fold that holds out real sources, so the real sources' out-of-fold
+ * figures measure what the synthetic data adds. They are held out only by a
+ * fold of their own (a model trained on the real data alone), never enter
+ * threshold calibration and never count in the pooled real-source figures;
+ * the report shows them apart.
  */
 import { buildViews } from '../../src/guards/normalize/views.ts';
 import { normalizeForFeatures } from '../../src/guards/detectors/injection/features.ts';
 import { scoreNormalized, type LinearModel } from '../../src/guards/detectors/injection/model.ts';
-import type { Example } from './data.ts';
+import { isSynthetic, SYNTHETIC_SOURCES, type Example } from './data.ts';
 import { auc, rateAt, thresholdAtFpr, type Scored } from './metrics.ts';
 import { exampleWeights, trainModel, type Featurized, type TrainOptions } from './train.ts';
 
@@ -21,6 +28,8 @@ export const FOLDS: readonly (readonly string[])[] = [
   ['cyberseceval_pi', 'deepset', 'pint_example', 'xquad', 'xstest', 'self_instruct'],
   ['bipia', 'fuzzyai_benign', 'docs_general', 'hardneg_b'],
   ['injecagent', 'agentdojo', 'awesome_prompts', 'wikitables'],
+  // Scores the synthetic texts with a model of the real data only (reported apart).
+  SYNTHETIC_SOURCES,
 ];
 
 /** Max logit over the text's views and windows: what the detector computes. */
@@ -108,11 +117,13 @@ export interface Calibration {
 
 export const POOL_CAP = 1000;
 
+/** Calibrates on the real benign pools only: synthetic hard negatives would flatter the thresholds. */
 export function calibrate(scores: readonly OutOfFold[]): Calibration {
-  const benignInput = scores.filter(
+  const real = scores.filter((item) => !isSynthetic(item.example));
+  const benignInput = real.filter(
     (item) => item.example.label === 0 && item.example.surface === 'input',
   );
-  const benignTool = scores.filter(
+  const benignTool = real.filter(
     (item) => item.example.label === 0 && item.example.surface === 'tool_output',
   );
   const inputPool = toScored(benignInput, pooledWeights(benignInput, POOL_CAP));
@@ -158,7 +169,9 @@ export function report(scores: readonly OutOfFold[], calibration: Calibration): 
           item.example.contextDependent === contextDependent,
       );
       if (attacks.length === 0) continue;
-      if (contextDependent) {
+      if (SYNTHETIC_SOURCES.includes(source)) {
+        // Reported, not pooled: synthetic texts are scored by the real-data-only model.
+      } else if (contextDependent) {
         // Reported, not pooled: these are attacks only against their paired system prompt.
       } else if (surface === 'input') allInputAttacks.push(...attacks);
       else allToolAttacks.push(...attacks);
@@ -193,6 +206,13 @@ export function report(scores: readonly OutOfFold[], calibration: Calibration): 
   lines.push(
     `| tool outputs without BIPIA (${withoutBipia.length} injected) | ${auc(withoutBipiaPositives, calibration.toolPool).toFixed(4)} | | | ${percent(rateAt(withoutBipiaPositives, calibration.toolOutput))} |`,
   );
+  // Without our own template attacks: dataset sources only.
+  const datasetInput = toScored(
+    allInputAttacks.filter((item) => item.example.source !== 'generated_attacks'),
+  );
+  lines.push(
+    `| input prompts, dataset sources only (${datasetInput.length} attacks, without generated_attacks) | ${auc(datasetInput, calibration.inputPool).toFixed(4)} | ${percent(rateAt(datasetInput, calibration.input))} | ${percent(rateAt(datasetInput, calibration.inputStrict))} | |`,
+  );
   lines.push('');
   lines.push('| benign source (out-of-fold) | surface | n | flagged at its surface threshold |');
   lines.push('|---|---|---|---|');
@@ -210,6 +230,8 @@ export function report(scores: readonly OutOfFold[], calibration: Calibration): 
       );
     }
   }
+  lines.push('');
+  lines.push(syntheticReport(scores, calibration));
   const trigger = scores.filter(
     (item) => item.example.source === 'hardneg_a' || item.example.source === 'hardneg_b',
   );
@@ -243,4 +265,36 @@ export function report(scores: readonly OutOfFold[], calibration: Calibration): 
       '.',
   );
   return lines.join('\n');
+}
+
+/**
+ * The synthetic texts, scored by the model trained on the real data alone
+ * (their own fold), at the real-pool thresholds: per family, the share at or
+ * above the surface threshold (recall for attack families, flagged rate for
+ * benign ones), per-language families pooled over their languages.
+ */
+function syntheticReport(scores: readonly OutOfFold[], calibration: Calibration): string {
+  const byFamily = new Map<string, OutOfFold[]>();
+  for (const item of scores) {
+    if (!isSynthetic(item.example)) continue;
+    // Per-language families (`…-de`) are pooled over their languages.
+    const family = item.example.family ?? '';
+    const suffix = `-${item.example.lang}`;
+    const base = family.endsWith(suffix) ? family.slice(0, -suffix.length) : family;
+    const key = `${item.example.source}/${base}`;
+    const list = byFamily.get(key) ?? [];
+    list.push(item);
+    byFamily.set(key, list);
+  }
+  if (byFamily.size === 0) return 'Synthetic texts: none.';
+  const parts = [...byFamily]
+    .sort(([left], [right]) => left.localeCompare(right))
+    .map(([family, items]) => {
+      const first = items[0]?.example;
+      const threshold =
+        first?.surface === 'tool_output' ? calibration.toolOutput : calibration.input;
+      const kind = first?.label === 1 ? 'caught' : 'flagged';
+      return `${family} ${percent(rateAt(toScored(items), threshold))} ${kind} (${items.length})`;
+    });
+  return `Synthetic families, scored by the real-data-only model (not pooled, not calibrated on): ${parts.join('; ')}.`;
 }

@@ -54,6 +54,16 @@ export interface TrainOptions {
   readonly denseModel: number;
   /** 1: a second set of concept weights used only for tool outputs. */
   readonly surfaceConcepts: number;
+  /** Weight multiplier of the synthetic texts (scripts/injection/synthetic/); 0 leaves them out. */
+  readonly syntheticWeight: number;
+  /** Per-family cap of the synthetic texts: a family counts as at most this many items. */
+  readonly syntheticCap: number;
+  /** 1: include the synthetic tool-output carriers; 0: only the input-surface texts. */
+  readonly syntheticToolOutput: number;
+  /** Extra weight multiplier of the synthetic tool-output texts. */
+  readonly syntheticToolWeight: number;
+  /** Synthetic paragraphs per label inserted into real benign tool-output carriers (0: none). */
+  readonly syntheticEmbed: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -77,6 +87,11 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   conceptsInMain: 1,
   denseModel: 0,
   surfaceConcepts: 1,
+  syntheticWeight: 1,
+  syntheticCap: 150,
+  syntheticToolOutput: 1,
+  syntheticToolWeight: 1,
+  syntheticEmbed: 0,
 };
 
 export interface Featurized {
@@ -97,10 +112,14 @@ export function featurize(examples: readonly Example[], options: TrainOptions): 
   });
 }
 
-/** Per-example weights: per-source caps, then positives rescaled to `positiveRatio`. */
+/**
+ * Per-example weights: per-source caps (per-family caps and a multiplier for
+ * synthetic texts), then positives rescaled to `positiveRatio`.
+ */
 export function exampleWeights(items: readonly Featurized[], options: TrainOptions): Float64Array {
   const groupSize = new Map<string, number>();
-  const keyOf = (example: Example): string => `${example.source}|${example.kind}|${example.label}`;
+  const keyOf = (example: Example): string =>
+    `${example.source}|${example.family ?? ''}|${example.kind}|${example.label}`;
   for (const { example } of items) {
     groupSize.set(keyOf(example), (groupSize.get(keyOf(example)) ?? 0) + 1);
   }
@@ -109,8 +128,17 @@ export function exampleWeights(items: readonly Featurized[], options: TrainOptio
   let negative = 0;
   items.forEach(({ example }, index) => {
     const size = groupSize.get(keyOf(example)) ?? 1;
-    const cap = example.label === 1 ? options.positiveCap : options.negativeCap;
-    const weight = Math.min(1, cap / size);
+    const synthetic = example.family !== undefined;
+    const cap = synthetic
+      ? options.syntheticCap
+      : example.label === 1
+        ? options.positiveCap
+        : options.negativeCap;
+    const multiplier = synthetic
+      ? options.syntheticWeight *
+        (example.surface === 'tool_output' ? options.syntheticToolWeight : 1)
+      : 1;
+    const weight = Math.min(1, cap / size) * multiplier;
     weights[index] = weight;
     if (example.label === 1) positive += weight;
     else negative += weight;
