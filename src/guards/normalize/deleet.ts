@@ -132,6 +132,21 @@ function measureWord(text: string, start: number, end: number): Word {
 
 /** `text` with leet words read as letters, or undefined when no word changed. */
 export function deleet(text: string): string | undefined {
+  return readLeetspeak(text)?.text;
+}
+
+export interface LeetReading {
+  readonly text: string;
+  /**
+   * The text is leetspeak throughout (at least half its words, and enough
+   * long ones): written to be unreadable to filters, not a code or a
+   * version number here and there.
+   */
+  readonly dense: boolean;
+}
+
+/** {@link deleet}, saying also whether the text is leetspeak throughout. */
+export function readLeetspeak(text: string): LeetReading | undefined {
   const length = text.length;
   // Written in place into a copy of the code units, made on the first change.
   let codes: Uint16Array | undefined;
@@ -179,11 +194,9 @@ export function deleet(text: string): string | undefined {
       shortWords.push(word.start, word.end);
     }
   }
-  if (
-    longLeetWords >= MIN_DENSE_LONG_WORDS &&
-    leetWords >= MIN_DENSE_WORDS &&
-    leetWords * 2 >= words
-  ) {
+  const dense =
+    longLeetWords >= MIN_DENSE_LONG_WORDS && leetWords >= MIN_DENSE_WORDS && leetWords * 2 >= words;
+  if (dense) {
     for (let at = 0; at < technicalWords.length; at += 3) {
       codes ??= codeUnitsOf(text);
       const start = technicalWords[at] ?? 0;
@@ -197,7 +210,7 @@ export function deleet(text: string): string | undefined {
       readWord(text, codes, start, end, countLetters(text, start, end));
     }
   }
-  return codes === undefined ? undefined : stringOf(codes, length);
+  return codes === undefined ? undefined : { text: stringOf(codes, length), dense };
 }
 
 /**

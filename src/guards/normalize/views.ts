@@ -14,7 +14,7 @@
 import { Buffer } from 'node:buffer';
 import { collapseSpacedLetters } from './collapse-spaced-letters.ts';
 import { MIN_ESCAPES } from './decode-percent.ts';
-import { deleet } from './deleet.ts';
+import { readLeetspeak } from './deleet.ts';
 import type { DecodeBudget, Encoding } from './encoded-run.ts';
 import { findEncodedRuns } from './find-encoded-runs.ts';
 import { foldCharacters, type HiddenRun } from './fold-characters.ts';
@@ -124,13 +124,13 @@ export function buildViews(text: string, options: BuildViewsOptions = {}): reado
     });
   }
   if (decodeScan.leet) {
-    const readable = deleet(current);
-    if (readable !== undefined) {
+    const reading = readLeetspeak(current);
+    if (reading !== undefined) {
       views.push({
         name: 'deleet',
-        text: readable,
-        map: map ?? identityMap(readable.length),
-        signals: ['leetspeak'],
+        text: reading.text,
+        map: map ?? identityMap(reading.text.length),
+        signals: reading.dense ? ['leetspeak', 'leetspeak-throughout'] : ['leetspeak'],
       });
     }
   }

@@ -79,14 +79,16 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
     // which is at most the best so far, so it could never win.
     let scoredTexts: Set<string> | undefined;
     for (const view of views) {
+      const bonus = obfuscationBonus(view);
       for (const excerpt of excerptsToScore(view, text, parentOf(view, views))) {
         const normalized = normalizeForFeatures(excerpt.text);
-        if (views.length > 2 && normalized.length <= MAX_DEDUPLICATED_CHARS) {
+        if (bonus === 0 && views.length > 2 && normalized.length <= MAX_DEDUPLICATED_CHARS) {
           scoredTexts ??= new Set();
           if (scoredTexts.has(normalized)) continue;
           scoredTexts.add(normalized);
         }
-        const scored = scoreNormalized(model, normalized, surface);
+        const plain = scoreNormalized(model, normalized, surface);
+        const scored = bonus === 0 ? plain : { ...plain, logit: plain.logit + bonus };
         if (best !== undefined && scored.logit <= best.scored.logit) continue;
         best = { view, excerpt, scored };
       }
@@ -103,7 +105,9 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
     const { view, excerpt, scored } = best;
     const value = sigmoid(scored.logit);
     const rules = scored.rules.map((rule) => RULES[rule]?.id ?? 'unknown');
-    const reasonRules = rules.length > 0 ? `; rules: ${rules.join(', ')}` : '';
+    const reasonRules =
+      (rules.length > 0 ? `; rules: ${rules.join(', ')}` : '') +
+      (obfuscationBonus(view) > 0 ? '; written in leetspeak throughout' : '');
     const base = {
       score: value,
       view: view.name,
@@ -125,6 +129,23 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
     },
     findings: (result, surface) => findingsFor(result, thresholds[surface]),
   };
+}
+
+/**
+ * Logit added to the de-leeted view of a text written in leetspeak
+ * throughout. Writing a whole text so that filters cannot read it is itself
+ * a sign of evasion (as invisible characters inside words are), and the
+ * reading of leet is lossy ("1" is "i" or "l", numbers stay numbers), so an
+ * attack loses a little of its score in the view that undoes it. Benign text
+ * in leetspeak throughout is rare, and the bonus only lifts a text the model
+ * already scores high: 1.5 takes 0.80 to 0.95.
+ */
+export const LEETSPEAK_THROUGHOUT_LOGIT = 1.5;
+
+function obfuscationBonus(view: View): number {
+  return view.name === 'deleet' && view.signals.includes('leetspeak-throughout')
+    ? LEETSPEAK_THROUGHOUT_LOGIT
+    : 0;
 }
 
 /** Longest normalised excerpt compared with those already scored (hashing long ones costs more than it saves). */
