@@ -550,16 +550,22 @@ function addNearHits(hits: ConceptHit[]): ConceptHit[] {
   return result;
 }
 
+/* Flat copies of NEAR_MASKS: `nearBits` runs for every nearby pair of hits, so no closure or tuple reads. */
+const NEAR_FIRST = Int32Array.from(NEAR_MASKS, ([first]) => first);
+const NEAR_SECOND = Int32Array.from(NEAR_MASKS, ([, second]) => second);
+
 function nearBits(own: number, other: number): number {
   let bits = 0;
-  NEAR_MASKS.forEach(([first, second], pair) => {
+  for (let pair = 0; pair < NEAR_FIRST.length; pair++) {
+    const first = NEAR_FIRST[pair] ?? 0;
+    const second = NEAR_SECOND[pair] ?? 0;
     if (
       ((own & first) !== 0 && (other & second) !== 0) ||
       ((own & second) !== 0 && (other & first) !== 0)
     ) {
       bits |= 1 << (CONCEPT_COUNT + pair);
     }
-  });
+  }
   return bits;
 }
 
